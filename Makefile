@@ -1,0 +1,69 @@
+# Two commands for a fresh machine (see README.md):
+#   make serve   build the site and serve it on http://127.0.0.1:8000
+#   make test    run every test (installs what the tests need, Chromium included)
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+DEPS := $(VENV)/.deps-installed
+NODE := node_modules/.package-lock.json
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve site test test-quick bench bench-letters chromium deps lock clean
+
+help:
+	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
+	@echo "make site    build the site into site/"
+	@echo "make test    run all tests (installs Python packages, npm packages and Chromium)"
+	@echo "make bench   measure letters per second and the page's load time"
+
+# A venv on Python >= 3.12 (pyodide-build needs it) with hash-checked pins.
+$(DEPS): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $$(scripts/find-python.sh) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps: $(DEPS) $(NODE)
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+site: deps
+	$(BIN)/mkdocs build --strict
+
+serve: deps
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+test: deps chromium
+	$(BIN)/python -m pytest
+
+# Engine and content tests only: no browser, a few seconds.
+test-quick: deps
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: deps chromium
+	$(BIN)/python scripts/bench_letters.py
+	$(BIN)/python scripts/bench_browser.py
+
+bench-letters: deps
+	$(BIN)/python scripts/bench_letters.py
+
+# Re-pin Python dependencies (with hashes) after editing requirements.in.
+lock: $(DEPS)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean:
+	rm -rf site build .pytest_cache .hypothesis

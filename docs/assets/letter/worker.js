@@ -1,0 +1,109 @@
+// The letter engine: letter_py running under Pyodide in a module Web Worker,
+// so loading and rendering never freeze the page. Pyodide 314 is an ES module
+// and needs a module worker (classic workers and importScripts no longer work).
+//
+// The whole message protocol between the page (app.js) and this worker:
+//
+//   page → worker
+//     {type: "init", runtimeURL, lockFileURL, campaign}
+//         once, first. campaign: JSON text mapping campaign file names to text.
+//     {type: "render", id, input}
+//         input: the form as letter_py's input JSON text. id: increasing number.
+//
+//   worker → page
+//     {type: "progress", done, total, label}   while loading, real steps done
+//     {type: "ready", ms}                      the engine can render
+//     {type: "rendered", id, output}           output: letter_py's JSON text
+//     {type: "failed", phase, message, id?}    phase: "load" or "render"
+//
+// User text only ever travels as JSON data into letter_py.web.Engine.render;
+// no Python source is built here.
+
+let engine = null;
+const startedAt = performance.now();
+
+function post(message) {
+  self.postMessage(message);
+}
+
+const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+const LABELS = {
+  "pyodide.asm.mjs": "Downloaded the Python loader",
+  "pyodide.asm.wasm": "Downloaded Python",
+  "python_stdlib.zip": "Downloaded Python's standard library",
+};
+
+// Count the runtime files and wheels as they arrive, so the progress bar shows
+// what has really been fetched rather than a guess.
+function watchDownloads(onFile) {
+  if (typeof PerformanceObserver !== "function") return () => {};
+  const seen = new Set();
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const name = entry.name.split("?")[0].split("/").pop();
+      if ((RUNTIME_FILES.includes(name) || name.endsWith(".whl")) && !seen.has(name)) {
+        seen.add(name);
+        onFile(seen.size, name);
+      }
+    }
+  });
+  try {
+    observer.observe({ type: "resource", buffered: true });
+  } catch {
+    return () => {};
+  }
+  return () => observer.disconnect();
+}
+
+async function load({ runtimeURL, lockFileURL, campaign }) {
+  // Everything starts at once: the runtime download must not wait for anything.
+  let total = RUNTIME_FILES.length + 3 + 1; // 3 wheels until the lockfile says otherwise
+  let done = 0;
+  const report = (label) => post({ type: "progress", done, total, label });
+  const stop = watchDownloads((count, name) => {
+    done = Math.min(count, total - 1);
+    report(LABELS[name] || `Downloaded ${name}`);
+  });
+  fetch(lockFileURL)
+    .then((response) => response.json())
+    .then((lock) => { total = RUNTIME_FILES.length + Object.keys(lock.packages).length + 1; })
+    .catch(() => {}); // loadPyodide reports a missing lockfile itself
+  report("Downloading Python");
+  const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
+  const pyodide = await loadPyodide({
+    indexURL: runtimeURL,
+    lockFileURL,
+    packages: ["letter-py"],
+    stdout: () => {},
+    stderr: () => {},
+  });
+  stop();
+  done = total - 1;
+  report("Starting the letter writer");
+  const web = pyodide.pyimport("letter_py.web");
+  engine = web.Engine(campaign);
+  web.destroy();
+  done = total;
+  report("Ready");
+  post({ type: "ready", ms: Math.round(performance.now() - startedAt) });
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init") {
+    try {
+      await load(data);
+    } catch (error) {
+      post({ type: "failed", phase: "load", message: String(error && error.message || error) });
+    }
+  } else if (data.type === "render") {
+    if (!engine) {
+      post({ type: "failed", phase: "render", id: data.id, message: "The engine is not ready" });
+      return;
+    }
+    try {
+      post({ type: "rendered", id: data.id, output: engine.render(data.input) });
+    } catch (error) {
+      post({ type: "failed", phase: "render", id: data.id, message: String(error && error.message || error) });
+    }
+  }
+};

@@ -1,0 +1,97 @@
+"""MkDocs hooks that put the in-browser letter engine into the site.
+
+``mkdocs build`` and ``mkdocs serve`` both run these, so there is no separate
+build step to forget:
+
+* ``on_config`` builds (or reuses) the Pyodide runtime and the engine wheels
+  with :mod:`build_engine`, and renders the no-JavaScript fallback letter with
+  the very ``letter_py`` the browser will run.
+* ``on_page_context`` hands the letter page its form data (roles, officials,
+  limits) and that fallback letter.
+* ``on_post_build`` copies the runtime and engine folders into the site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
+import letter_py
+from letter_py.web import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTER_TEMPLATE = "letter.html"
+
+_state: dict[str, Any] = {}
+
+
+def _campaign_dir(config) -> Path:
+    configured = (config.extra.get("letter") or {}).get("campaign")
+    if configured:
+        return (Path(config.config_file_path).parent / configured).resolve()
+    return ROOT / "letter_py" / "campaigns" / "default"
+
+
+def on_config(config, **kwargs):
+    built = build_engine.build(ROOT)
+    campaign_dir = _campaign_dir(config)
+    files = letter_py.campaign_files(campaign_dir)
+    files_json = json.dumps(files, sort_keys=True, ensure_ascii=False)
+    engine = Engine(files_json)
+    fallback = json.loads(engine.render(json.dumps(FALLBACK_INPUT)))
+    _state.update(
+        build=built,
+        campaign_dir=campaign_dir,
+        campaign_json=files_json,
+        describe=json.loads(engine.describe()),
+        fallback=fallback,
+    )
+    return config
+
+
+# The fallback letter keeps every placeholder; its date is left for the
+# visitor to write, because a build date would be wrong the day after.
+FALLBACK_INPUT: dict[str, Any] = {"date": ""}
+
+
+def on_serve(server, config, builder, **kwargs):
+    server.watch(str(ROOT / "letter_py"))
+    server.watch(str(_state.get("campaign_dir", ROOT / "letter_py")))
+    return server
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if page.meta.get("template") == LETTER_TEMPLATE:
+        built = _state["build"]
+        context["letter_app"] = {
+            "runtime_path": built.runtime_path,
+            "engine_path": built.engine_path,
+            "lockfile": built.engine_path + "pyodide-lock.json",
+            "campaign_json": _state["campaign_json"],
+            "campaign": _state["describe"],
+            "fallback": _state["fallback"],
+        }
+    return context
+
+
+def _copy(source: Path, dest: Path) -> None:
+    if dest.exists() and dest.stat().st_size == source.stat().st_size \
+            and dest.stat().st_mtime >= source.stat().st_mtime:
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if dest.exists():
+            dest.unlink()
+        os.link(source, dest)  # the 13 MB runtime need not be copied on every rebuild
+    except OSError:
+        shutil.copy2(source, dest)
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    for site_path, source in _state["build"].site_files().items():
+        _copy(source, site / site_path)

@@ -1,0 +1,79 @@
+"""The real site build: strict, self-contained, and shipping only what pages need."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from conftest import ROOT, Build
+
+THIRD_PARTY = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def test_mkdocs_build_strict_passes(build: Build):
+    assert build.returncode == 0, build.output
+
+
+def test_no_page_loads_anything_from_another_origin(site: Path):
+    """Links to sources are fine (they are only followed on a click); loads are not."""
+    offenders = []
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for tag in re.findall(r"<(?:script|img|link|iframe|source|video|audio|embed|object)\b[^>]*>", html, re.I):
+            if THIRD_PARTY.search(tag):
+                offenders.append(f"{page.relative_to(site)}: {tag}")
+    assert offenders == []
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text()), css
+
+
+def test_ships_the_versioned_runtime_and_a_hashed_engine(site: Path):
+    version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+    runtime = site / "pyodide" / version
+    assert sorted(p.name for p in runtime.iterdir()) == [
+        "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip",
+    ]
+    (engine,) = (site / "engine").iterdir()
+    lock = json.loads((engine / "pyodide-lock.json").read_text())
+    assert set(lock["packages"]) == {"letter-py", "jinja2", "markupsafe"}
+    for package in lock["packages"].values():
+        wheel = engine / package["file_name"]
+        assert wheel.name.endswith("py3-none-any.whl"), wheel.name
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == package["sha256"]
+    assert sorted(p.name for p in engine.iterdir()) == sorted(
+        ["pyodide-lock.json", *(p["file_name"] for p in lock["packages"].values())]
+    )
+
+
+def test_letter_page_references_the_built_engine(site: Path):
+    html = (site / "write" / "index.html").read_text()
+    (engine,) = (site / "engine").iterdir()
+    assert f"engine/{engine.name}/pyodide-lock.json" in html
+    assert 'type="module" src="../assets/letter/app.js"' in html
+
+
+def test_fallback_letter_is_the_default_letter_from_letter_py(site: Path):
+    """The no-JavaScript letter is rendered at build time by the same module."""
+    import html as html_lib
+
+    import letter_py
+
+    expected = json.loads(letter_py.render_json(json.dumps({"date": ""})))["letters"][0]
+    page = (site / "write" / "index.html").read_text()
+    shown = re.search(r"<pre[^>]*data-email-text[^>]*>(.*?)</pre>", page, re.S).group(1)
+    assert html_lib.unescape(shown) == expected["email_text"]
+    assert expected["letter_html"] in page
+
+
+def test_rebuilding_reuses_everything_when_nothing_changed():
+    """A rebuild with unchanged inputs writes no file (so ``mkdocs serve`` stays quick)."""
+    import build_engine
+
+    first = build_engine.build(ROOT)
+    before = {path: src.stat().st_mtime_ns for path, src in first.site_files().items()}
+    second = build_engine.build(ROOT)
+    after = {path: src.stat().st_mtime_ns for path, src in second.site_files().items()}
+    assert second == first
+    assert after == before

@@ -1,0 +1,285 @@
+"""The "Write your letter" page, used as a visitor would: fields found by their labels."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from datetime import date
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import letter_py
+from conftest import Visit
+
+VISITOR = {
+    "recipient": "Maria Lopez",
+    "recipient_email": "mayor@example.gov",
+    "name": "Sam Rivera",
+    "street": "12 Elm Street",
+    "city": "Oak Park",
+    "state": "IL",
+    "zip": "60302",
+    "email": "sam@example.org",
+    "personal": "I walk my children past Harlem Avenue every morning.",
+}
+
+
+def recipient(page: Page, n: int = 1):
+    return page.get_by_role("group", name=f"Recipient {n}")
+
+
+def details(page: Page):
+    return page.get_by_role("group", name="2. Your details")
+
+
+def fill_visitor(page: Page, v: dict = VISITOR) -> None:
+    r = recipient(page)
+    r.get_by_label("Who are you writing to?").select_option(label="Mayor")
+    r.get_by_label("Their full name").fill(v["recipient"])
+    r.get_by_label("Their email address (optional)").fill(v["recipient_email"])
+    d = details(page)
+    d.get_by_label("Your full name").fill(v["name"])
+    d.get_by_label("Street address").fill(v["street"])
+    d.get_by_label("Town or city").fill(v["city"])
+    d.get_by_label("State").fill(v["state"])
+    d.get_by_label("ZIP code").fill(v["zip"])
+    d.get_by_label("Your email address (optional)").fill(v["email"])
+    community = page.get_by_role("group", name="3. Your community")
+    community.get_by_label("Town or city the letter is about").fill(v["city"])
+    community.get_by_label("State").fill(v["state"])
+    page.get_by_label("Why this matters to you").fill(v["personal"])
+
+
+def expected_input(v: dict = VISITOR) -> dict:
+    """What letter_py gets from the form above, as CPython would be called."""
+    return {
+        "recipients": [{"role": "mayor", "name": v["recipient"], "title": "", "email": v["recipient_email"], "address": ""}],
+        "sender": {"name": v["name"], "street": v["street"], "city": v["city"], "state": v["state"],
+                   "zip": v["zip"], "email": v["email"], "phone": ""},
+        "community": {"city": v["city"], "state": v["state"]},
+        "personal": v["personal"],
+        "date": date.today().isoformat(),
+    }
+
+
+def cpython_letters(data: dict) -> list[dict]:
+    return json.loads(letter_py.render_json(json.dumps(data)))["letters"]
+
+
+def shown_email_text(page: Page, index: int = 0) -> str:
+    return page.locator(f"[data-letter='{index}'] [data-email-text]").text_content()
+
+
+def wait_for_preview(page: Page, needle: str, index: int = 0) -> None:
+    expect(page.locator(f"[data-letter='{index}'] [data-email-text]")).to_contain_text(needle)
+
+
+def test_preview_follows_typing_and_matches_cpython(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    expected = cpython_letters(expected_input())[0]
+    assert shown_email_text(page) == expected["email_text"]
+    assert page.locator("[data-letter='0'] [data-subject]").text_content() == expected["subject"]
+    assert page.locator("[data-letter='0'] .lw-letter-heading").text_content() == "To " + expected["recipient"]["label"]
+    # The printable view is letter_py's HTML, inserted as is.
+    page.get_by_label("A printed letter").check()
+    formal = page.locator("[data-letter='0'] [data-letter-html]")
+    expect(formal).to_be_visible()
+    assert formal.evaluate("el => el.innerHTML") == expected["letter_html"]
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_be_hidden()
+
+
+def test_copy_puts_the_letter_on_the_clipboard(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    page.get_by_role("button", name="Copy letter").click()
+    expect(page.locator("[data-announcer]")).to_have_text("Copied. Paste it into your email or document.")
+    expected = cpython_letters(expected_input())[0]
+    clipboard = page.evaluate("navigator.clipboard.readText()")
+    assert clipboard == f"Subject: {expected['subject']}\n\n{expected['email_text']}"
+
+
+def test_downloads_txt_and_eml(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    expected = cpython_letters(expected_input())[0]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as text (.txt)").click()
+    assert download.value.suggested_filename == expected["filename"] + ".txt"
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text == f"Subject: {expected['subject']}\n\n{expected['email_text']}"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download email draft (.eml)").click()
+    assert download.value.suggested_filename == expected["filename"] + ".eml"
+    eml = open(download.value.path(), encoding="utf-8", newline="").read()
+    assert eml == expected["eml"]
+    assert "X-Unsent: 1" in eml and "mayor@example.gov" in eml
+
+
+def test_email_button_opens_letter_pys_mailto(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    page.evaluate("""() => {
+        window.__followed = [];
+        document.addEventListener('click', (e) => {
+            const a = e.target.closest('a[href^="mailto:"]');
+            if (a) window.__followed.push({href: a.href, prevented: e.defaultPrevented});
+        });
+    }""")
+    page.get_by_role("link", name="Open in email app").click()
+    followed = page.evaluate("window.__followed")
+    expected = cpython_letters(expected_input())[0]
+    assert followed == [{"href": expected["mailto"], "prevented": False}]
+    parsed = urllib.parse.urlsplit(expected["mailto"])
+    assert urllib.parse.unquote(parsed.path) == VISITOR["recipient_email"]
+    expect(page.locator("[data-letter='0'] [data-letter-note]")).to_be_visible()
+
+
+def test_print_shows_only_the_formal_letters(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    page.get_by_role("button", name="Add another recipient").click()
+    second = recipient(page, 2)
+    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
+    second.get_by_label("Their full name").fill("Dana Brown")
+    wait_for_preview(page, "Dear Chief Brown", index=1)
+    page.emulate_media(media="print")
+    letters = page.locator("[data-letter] [data-letter-html]")
+    expect(letters).to_have_count(2)
+    for i in range(2):
+        expect(letters.nth(i)).to_be_visible()
+    for hidden in ["#letter-form", ".md-header", ".md-sidebar", ".md-footer", "[data-email-text]",
+                   "[data-actions] >> nth=0", "h1", "#preview-heading"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    breaks = page.locator("[data-letter]").evaluate_all(
+        "els => els.map(el => getComputedStyle(el).breakAfter)")
+    assert breaks == ["page", "auto"]
+
+
+def test_several_recipients_give_one_letter_each(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    page.get_by_role("button", name="Add another recipient").click()
+    second = recipient(page, 2)
+    expect(second.get_by_label("Their full name")).to_be_focused()
+    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
+    second.get_by_label("Their full name").fill("Dana Brown")
+    wait_for_preview(page, "Dear Chief Brown", index=1)
+    assert "Dear Mayor Lopez" in shown_email_text(page, 0)
+    second.get_by_role("button", name="Remove recipient 2").click()
+    expect(page.locator("[data-letter]")).to_have_count(1)
+
+
+def test_errors_are_summarised_and_linked_to_their_fields(visit: Visit):
+    page = visit.open_letter_page()
+    details(page).get_by_label("Your email address (optional)").fill("not an email")
+    page.get_by_role("button", name="Copy letter").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    links = summary.get_by_role("link")
+    texts = links.all_text_contents()
+    assert any("name" in t.lower() for t in texts), texts
+    assert any("email" in t.lower() for t in texts), texts
+    email_link = summary.get_by_role("link", name=next(t for t in texts if "email" in t.lower()))
+    email_link.click()
+    email = details(page).get_by_label("Your email address (optional)")
+    expect(email).to_be_focused()
+    expect(email).to_have_attribute("aria-invalid", "true")
+    described = email.get_attribute("aria-describedby").split()
+    assert "sender-email-error" in described
+    expect(page.locator("#sender-email-error")).to_be_visible()
+    # Fixing the field clears its error live; nothing typed was lost.
+    email.fill("sam@example.org")
+    expect(page.locator("#sender-email-error")).to_be_hidden()
+    assert page.evaluate("navigator.clipboard.readText().catch(() => '')") == ""
+
+
+def test_typing_before_the_engine_is_ready_is_kept(visit: Visit):
+    # Hold the runtime back so the visitor types while Python is still loading.
+    held = []
+    visit.context.route("**/pyodide.asm.wasm", held.append)
+    page = visit.open("/write/")
+    details(page).get_by_label("Your full name").fill("Early Typist")
+    status = page.locator("#engine-status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("stays on this device")
+    page.wait_for_function("() => true")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the worker never asked for the runtime"
+    assert page.locator("[data-letter-app]").get_attribute("data-engine") is None
+    held[0].continue_()
+    wait_for_preview(page, "Early Typist")
+    expect(status).to_be_hidden()
+
+
+def test_remember_is_opt_in_and_forget_clears_it(visit: Visit):
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    assert page.evaluate("Object.keys(localStorage)") == []
+    page.get_by_label("Remember my details on this device").check()
+    assert page.evaluate("Object.keys(localStorage)") == ["letter.details.v1"]
+    stored = json.loads(page.evaluate("localStorage.getItem('letter.details.v1')"))
+    assert stored["sender.name"] == VISITOR["name"]
+    assert VISITOR["personal"] not in json.dumps(stored)
+    assert all(k.startswith(("sender.", "community.")) for k in stored)
+    page.reload()
+    expect(details(page).get_by_label("Your full name")).to_have_value(VISITOR["name"])
+    expect(page.get_by_label("Remember my details on this device")).to_be_checked()
+    page.get_by_role("button", name="Forget my details").click()
+    assert page.evaluate("Object.keys(localStorage)") == []
+    expect(page.get_by_label("Remember my details on this device")).not_to_be_checked()
+
+
+def test_url_fragment_prefills_the_campaign_fields(visit: Visit):
+    page = visit.open_letter_page("/write/#city=Springfield&state=IL&role=police_chief")
+    community = page.get_by_role("group", name="3. Your community")
+    expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
+    expect(recipient(page).get_by_label("Who are you writing to?")).to_have_value("police_chief")
+    wait_for_preview(page, "Springfield")
+    assert not any("Springfield" in path for path in visit.server.state.paths())
+
+
+def test_works_at_320_pixels(make_visit):
+    visit = make_visit(viewport={"width": 320, "height": 640}, device_scale_factor=2)
+    page = visit.open_letter_page()
+    fill_visitor(page)
+    wait_for_preview(page, VISITOR["personal"])
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_both_palettes_render_the_form(visit: Visit, scheme: str):
+    page = visit.open_letter_page()
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    label = details(page).get_by_label("Your full name")
+    colors = label.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    assert colors[0] != colors[1]
+
+
+def test_without_javascript_the_fallback_letter_shows(make_visit):
+    visit = make_visit(java_script_enabled=False)
+    page = visit.open("/write/")
+    fallback = cpython_letters({"date": ""})[0]
+    text = page.locator("[data-letter='0'] [data-email-text]")
+    expect(text).to_be_visible()
+    assert text.text_content() == fallback["email_text"]
+    expect(page.get_by_text("JavaScript is turned off")).to_be_visible()
+    # Selectable and copyable by hand: plain text, not an image or a canvas.
+    selected = page.evaluate("""() => {
+        const el = document.querySelector("[data-letter='0'] [data-email-text]");
+        const range = document.createRange(); range.selectNodeContents(el);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
+        return sel.toString();
+    }""")
+    assert selected == fallback["email_text"]
