@@ -1,0 +1,83 @@
+"""The typed input of a letter, after validation.
+
+Every string here is already cleaned (see :mod:`letter_py.text`) and within its
+length limit; an empty string means "missing or invalid", which the renderer
+shows as a placeholder. Keeping the model this plain lets the renderer stay a
+pure function of it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """One person the letter goes to; ``title`` is only used for role ``other``."""
+
+    role: str = ""
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """The person signing the letter; ``state`` is a USPS code."""
+
+    name: str = ""
+    street: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """Where the letter is about; empty values fall back to the sender, then the campaign."""
+
+    city: str = ""
+    state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A local news article, cited by link because an email cannot carry attachments."""
+
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInput:
+    """Everything one call renders: one letter per recipient.
+
+    ``articles`` is ``None`` when the input did not mention articles, in which
+    case the campaign's own articles are cited.
+    """
+
+    recipients: tuple[Recipient, ...] = ()
+    sender: Sender = field(default_factory=Sender)
+    community: Community = field(default_factory=Community)
+    articles: tuple[Article, ...] | None = None
+    personal: str = ""
+    date: _dt.date | None = None
+    date_invalid: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """A problem a person can fix: where (dotted path), what (code), and how (message)."""
+
+    field: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "code": self.code, "message": self.message}

@@ -1,0 +1,241 @@
+"""The rendering core: a validated input and a campaign in, letters out.
+
+Pure functions of their arguments, no I/O. User values reach the templates
+only as variables, never as template source, so ``{{ 7*7 }}`` typed by a
+visitor stays ``{{ 7*7 }}``. Each output of a :class:`Draft` is computed on
+first use, so the command line pays only for the format it writes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cached_property
+from types import SimpleNamespace
+
+from markupsafe import Markup, escape
+
+from .campaign import Campaign
+from .dates import format_date, parse_iso_date
+from .eml import build_eml
+from .mailto import mailto_url
+from .model import Article, LetterInput, Recipient
+from .states import state_name
+from .text import clean_line, slugify
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+_HTML_PARAGRAPH_BREAK = re.compile(r"<br>\n(?:<br>\n)+")
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
+SUBJECT_LIMIT = 200
+
+
+def tidy(text: str) -> str:
+    """Trim trailing spaces and outer blank lines; end with exactly one newline."""
+    if " \n" in text or "\t\n" in text:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.rstrip().lstrip("\n") + "\n"
+
+
+def last_name(name: str) -> str:
+    """The surname for a salutation: ``"Maria Lopez, Jr."`` -> ``"Lopez"``."""
+    words = name.split(",")[0].split()
+    while len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
+
+
+def _citation(article: Article) -> str:
+    """``"Title," Outlet, March 14, 2026`` (US style: the comma inside the quotes)."""
+    rest = [part for part in (article.outlet, _article_date(article.date)) if part]
+    if not rest:
+        return f'"{article.title}"'
+    return f'"{article.title}," ' + ", ".join(rest)
+
+
+def _article_date(text: str) -> str:
+    day = parse_iso_date(text) if text else None
+    return format_date(day) if day else text
+
+
+class Letter:
+    """What one call shares between its letters: sender, community, articles, date."""
+
+    def __init__(self, data: LetterInput, campaign: Campaign, today: _dt.date) -> None:
+        self.campaign = campaign
+        ph = campaign.placeholders
+        sender = data.sender
+        if any((sender.street, sender.city, sender.state, sender.zip)):
+            address_lines = [
+                sender.street or ph["street"],
+                f"{sender.city or ph['city']}, {sender.state or ph['state']} {sender.zip or ph['zip']}",
+            ]
+        else:
+            address_lines = ph["sender_address"].split("\n")
+        self.sender = SimpleNamespace(
+            name=sender.name or ph["sender_name"],
+            street=sender.street,
+            city=sender.city,
+            state=sender.state,
+            state_name=state_name(sender.state) if sender.state else "",
+            zip=sender.zip,
+            email=sender.email,
+            phone=sender.phone,
+            address_lines=address_lines,
+            contact_lines=[line for line in (sender.email, sender.phone) if line],
+        )
+        state = data.community.state or sender.state or campaign.default_state
+        self.community = SimpleNamespace(
+            city=data.community.city or sender.city or campaign.default_city,
+            state=state,
+            state_name=state_name(state) if state else ph["state"],
+            is_home_state=bool(state) and state == campaign.home_state,
+        )
+        articles = campaign.articles if data.articles is None else data.articles
+        self.articles = [
+            SimpleNamespace(
+                title=a.title, outlet=a.outlet, date=_article_date(a.date), url=a.url, citation=_citation(a)
+            )
+            for a in articles
+        ]
+        if data.date_invalid:
+            self.date = ph["date"]
+        else:
+            self.date = format_date(data.date or today)
+        self.personal = data.personal
+        self.recipients = data.recipients or (Recipient(),)
+
+    def drafts(self) -> list[Draft]:
+        """One draft per recipient, with file names made unique."""
+        drafts = [Draft(self, recipient) for recipient in self.recipients]
+        seen: dict[str, int] = {}
+        for draft in drafts:
+            count = seen.get(draft.filename, 0) + 1
+            seen[draft.filename] = count
+            if count > 1:
+                draft.filename = f"{draft.filename}-{count}"
+        return drafts
+
+
+class Draft:
+    """The letter to one recipient, in every format."""
+
+    def __init__(self, letter: Letter, recipient: Recipient) -> None:
+        self.letter = letter
+        self.recipient = recipient
+        campaign = letter.campaign
+        ph = campaign.placeholders
+        role = campaign.roles_by_id.get(recipient.role)
+        if role is None:
+            title = ""
+            name = recipient.name or ph["recipient"]
+            label = name
+            salutation = f"Dear {name},"
+        else:
+            title = (recipient.title or ph["recipient_title"]) if role.free_title else role.label
+            name = recipient.name or ph["recipient_name"]
+            label = f"{title} {name}"
+            word = role.salutation if not role.free_title else _short_title(recipient.title)
+            if recipient.name and word:
+                salutation = f"Dear {word} {last_name(recipient.name)},"
+            elif recipient.name:
+                salutation = f"Dear {recipient.name},"
+            else:
+                salutation = f"Dear {word + ' ' if word else ''}{name},"
+        self.view = SimpleNamespace(
+            role=recipient.role,
+            role_label=role.label if role else "",
+            name=name,
+            title=title,
+            email=recipient.email,
+            label=label,
+            salutation=salutation,
+            address_lines=(recipient.address or ph["recipient_address"]).split("\n"),
+        )
+        self.filename = "letter-to-" + (slugify(label) or "recipient")
+
+    def _context(self, **extra: object) -> dict[str, object]:
+        letter = self.letter
+        return {
+            "recipient": self.view,
+            "sender": letter.sender,
+            "community": letter.community,
+            "articles": letter.articles,
+            "personal": letter.personal,
+            "date": letter.date,
+            "campaign": letter.campaign,
+            **extra,
+        }
+
+    def _render(self, name: str, **extra: object) -> str:
+        return self.letter.campaign.templates[name].render(self._context(**extra))
+
+    @cached_property
+    def subject(self) -> str:
+        return clean_line(self._render("subject.txt.j2"))[:SUBJECT_LIMIT]
+
+    @cached_property
+    def body(self) -> str:
+        return tidy(self._render("body.txt.j2")).rstrip("\n")
+
+    @cached_property
+    def paragraphs(self) -> list[str]:
+        return _PARAGRAPH_BREAK.split(self.body)
+
+    @cached_property
+    def email_text(self) -> str:
+        return tidy(self._render("email.txt.j2", body=self.body, paragraphs=self.paragraphs))
+
+    @cached_property
+    def letter_text(self) -> str:
+        return tidy(self._render("letter.txt.j2", body=self.body, paragraphs=self.paragraphs))
+
+    @cached_property
+    def paragraphs_html(self) -> list[Markup]:
+        """The body's paragraphs escaped once, line breaks as ``<br>``."""
+        escaped = str(escape(self.body)).replace("\n", "<br>\n")
+        return [Markup(p) for p in _HTML_PARAGRAPH_BREAK.split(escaped)]
+
+    @cached_property
+    def letter_html(self) -> str:
+        html = self._render("letter.html.j2", body=self.body, paragraphs=self.paragraphs_html)
+        return html.strip("\n") + "\n"
+
+    @cached_property
+    def _mailto(self) -> tuple[str, bool]:
+        return mailto_url(self.recipient.email, self.subject, self.email_text, self.letter.campaign.mailto_max_length)
+
+    @property
+    def mailto(self) -> str:
+        return self._mailto[0]
+
+    @property
+    def mailto_complete(self) -> bool:
+        return self._mailto[1]
+
+    @cached_property
+    def eml(self) -> str:
+        return build_eml(self.recipient.name, self.recipient.email, self.subject, self.email_text)
+
+    def to_dict(self) -> dict[str, object]:
+        """The letter as the JSON entry point returns it."""
+        return {
+            "recipient": {"role": self.recipient.role, "name": self.recipient.name, "label": self.view.label},
+            "subject": self.subject,
+            "email_text": self.email_text,
+            "letter_text": self.letter_text,
+            "letter_html": self.letter_html,
+            "mailto": self.mailto,
+            "mailto_complete": self.mailto_complete,
+            "eml": self.eml,
+            "filename": self.filename,
+        }
+
+
+def _short_title(title: str) -> str:
+    """A free title short enough to stand before a surname ("Alderperson Smith")."""
+    return title if title and len(title) <= 25 and len(title.split()) <= 3 else ""
+
+
+def render_letters(data: LetterInput, campaign: Campaign, today: _dt.date) -> list[Draft]:
+    """The drafts for a validated input: one per recipient, at least one."""
+    return Letter(data, campaign, today).drafts()
