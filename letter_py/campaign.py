@@ -39,6 +39,8 @@ DEFAULT_PLACEHOLDERS: dict[str, str] = {
     "state": "(State)",
     "zip": "(ZIP code)",
     "date": "(Date)",
+    "article_title": "(Title of the article)",
+    "article_url": "(Link to the article)",
 }
 
 
@@ -65,6 +67,11 @@ class Official:
     title: str = ""
     email: str = ""
     address: str = ""
+
+    def label(self, campaign: Campaign) -> str:
+        """``"Mayor Maria Lopez"``: how the page lists the official."""
+        role = campaign.roles_by_id[self.role]
+        return f"{self.title if role.free_title and self.title else role.label} {self.name}"
 
 
 def _nl2br(value: object) -> Markup:

@@ -88,7 +88,8 @@ def describe(campaign: Campaign) -> dict[str, object]:
         "home_state": campaign.home_state,
         "roles": [{"id": role.id, "label": role.label, "free_title": role.free_title} for role in campaign.roles],
         "officials": [
-            {"name": o.name, "role": o.role, "title": o.title, "email": o.email, "address": o.address}
+            {"name": o.name, "role": o.role, "title": o.title, "email": o.email, "address": o.address,
+             "label": o.label(campaign)}
             for o in campaign.officials
         ],
         "articles": [{"title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url} for a in campaign.articles],

@@ -59,7 +59,8 @@ class LetterInput:
     """Everything one call renders: one letter per recipient.
 
     ``articles`` is ``None`` when the input did not mention articles, in which
-    case the campaign's own articles are cited.
+    case the campaign's own articles are cited. ``date`` is ``None`` for today;
+    ``date_blank`` leaves a placeholder for a date written by hand.
     """
 
     recipients: tuple[Recipient, ...] = ()
@@ -68,7 +69,7 @@ class LetterInput:
     articles: tuple[Article, ...] | None = None
     personal: str = ""
     date: _dt.date | None = None
-    date_invalid: bool = False
+    date_blank: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,12 +44,13 @@ def last_name(name: str) -> str:
     return words[-1] if words else name
 
 
-def _citation(article: Article) -> str:
+def _citation(article: Article, title_placeholder: str) -> str:
     """``"Title," Outlet, March 14, 2026`` (US style: the comma inside the quotes)."""
+    title = article.title or title_placeholder
     rest = [part for part in (article.outlet, _article_date(article.date)) if part]
     if not rest:
-        return f'"{article.title}"'
-    return f'"{article.title}," ' + ", ".join(rest)
+        return f'"{title}"'
+    return f'"{title}," ' + ", ".join(rest)
 
 
 def _article_date(text: str) -> str:
@@ -93,11 +94,12 @@ class Letter:
         articles = campaign.articles if data.articles is None else data.articles
         self.articles = [
             SimpleNamespace(
-                title=a.title, outlet=a.outlet, date=_article_date(a.date), url=a.url, citation=_citation(a)
+                title=a.title, outlet=a.outlet, date=_article_date(a.date), citation=_citation(a, ph["article_title"]),
+                url=a.url or ph["article_url"], link=a.url,
             )
             for a in articles
         ]
-        if data.date_invalid:
+        if data.date_blank:
             self.date = ph["date"]
         else:
             self.date = format_date(data.date or today)

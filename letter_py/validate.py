@@ -70,8 +70,7 @@ COMMUNITY_FIELDS = (
 ARTICLE_FIELDS = (
     Field("title", 300, "The article's title", "Enter the title of the news article"),
     Field("outlet", 100, "The name of the news outlet"),
-    Field("date", 10, "The article's date", None, "date",
-          "Enter the article's date as year-month-day, like 2026-03-14"),
+    Field("date", 40, "The article's date"),
     Field("url", 500, "The article's link", "Enter the link to the news article", "url",
           "Enter the article's link in the correct format, like https://www.example.com/news/story"),
 )
@@ -279,7 +278,8 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     personal = c.text(data, PERSONAL, "personal")
     date_text = c.text(data, DATE, "date")
     letter_date: _dt.date | None = parse_iso_date(date_text) if date_text else None
-    date_invalid = any(error.field == "date" for error in c.errors)
+    # Absent means today; an empty string or a bad date leaves a placeholder.
+    date_blank = data.get("date") is not None and letter_date is None
 
     return (
         LetterInput(
@@ -289,7 +289,7 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
             articles=None if articles is None else tuple(articles),
             personal=personal,
             date=letter_date,
-            date_invalid=date_invalid,
+            date_blank=date_blank,
         ),
         c.errors,
     )

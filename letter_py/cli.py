@@ -1,0 +1,308 @@
+"""The ``letter-py`` command: example, render, batch and check-campaign.
+
+The command line is the only part that reads and writes files; it hands text
+to the same pure functions the browser uses. Exit status 0 means success;
+bad input gives a one-line reason on stderr and status 1 (usage errors 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as _dt
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .batch import read_rows
+from .campaign import Campaign, CampaignError, default_campaign, load_campaign
+from .dates import parse_iso_date
+from .formats import FORMATS
+from .jsonapi import render_document
+from .model import FieldError
+from .render import render_letters
+from .text import slugify
+from .validate import parse_input
+
+EXAMPLE: dict[str, object] = {
+    "recipients": [
+        {
+            "role": "mayor",
+            "name": "Maria Lopez",
+            "email": "mayor@springfield.example.gov",
+            "address": "Office of the Mayor\n300 S. Seventh Street\nSpringfield, IL 62701",
+        },
+        {"role": "police_chief", "name": "Ken Brown", "email": "chief@springfield.example.gov"},
+    ],
+    "sender": {
+        "name": "Alex Doe",
+        "street": "123 Main Street",
+        "city": "Springfield",
+        "state": "IL",
+        "zip": "62704",
+        "email": "alex@example.com",
+        "phone": "217 555 0100",
+    },
+    "community": {"city": "Springfield", "state": "Illinois"},
+    "articles": [
+        {
+            "title": "Police arrest 12 in sting targeting sex buyers",
+            "outlet": "Springfield Gazette",
+            "date": "2026-03-14",
+            "url": "https://news.example.com/2026/03/14/sting",
+        }
+    ],
+    "personal": "I have raised my children here, and I want every young person in our town to be safe.",
+    "date": "2026-11-29",
+}
+
+
+class Failure(Exception):
+    """A reason to stop, shown to the person as one line."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _campaign(args: argparse.Namespace) -> Campaign:
+    try:
+        return load_campaign(args.campaign) if args.campaign else default_campaign()
+    except CampaignError as exc:
+        raise Failure(f"broken campaign: {exc}") from None
+
+
+def _today(args: argparse.Namespace) -> _dt.date:
+    if not args.today:
+        return _dt.date.today()
+    day = parse_iso_date(args.today)
+    if day is None:
+        raise Failure(f"--today must be a date like 2026-11-29, not {args.today!r}", 2)
+    return day
+
+
+def _read_text(path: str) -> str:
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Failure(f"cannot read {path}: {exc}") from None
+
+
+def _read_json_object(path: str) -> dict[str, object]:
+    text = _read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Failure(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise Failure(f"{path}: the input must be a JSON object (run `letter-py example` for one)")
+    return data
+
+
+def _errors_line(errors: Sequence[FieldError], where: str = "") -> str:
+    shown = "; ".join(f"{e.field or 'input'}: {e.message}" for e in errors[:5])
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    return f"{where}{len(errors)} problem{'s' if len(errors) != 1 else ''} in the input: {shown}{more}"
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise Failure(f"cannot write {path}: {exc}") from None
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(EXAMPLE, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    campaign = _campaign(args)
+    today = _today(args)
+    if args.format == "json":
+        document = render_document(_read_text(args.input), campaign, today)
+        _emit(args, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return 0 if document["ok"] else 1
+    data = _read_json_object(args.input)
+    letter_input, errors = parse_input(data, campaign)
+    if errors and not args.draft:
+        raise Failure(_errors_line(errors) + " (use --draft to render with placeholders)")
+    for error in errors:
+        print(f"letter-py: warning: {error.field}: {error.message}", file=sys.stderr)
+    drafts = render_letters(letter_input, campaign, today)
+    fmt = FORMATS[args.format]
+    if args.out:
+        for draft in drafts:
+            _write(Path(args.out) / f"{draft.filename}.{fmt.extension}", fmt.render(draft))
+        return 0
+    if len(drafts) > 1 and args.format in ("eml", "html"):
+        raise Failure(f"{len(drafts)} letters cannot share one .{fmt.extension} file: use --out DIR", 2)
+    separator = "\n" if args.format == "mailto" else "\n\f\n"
+    _emit(args, separator.join(fmt.render(draft).rstrip("\n") for draft in drafts) + "\n"
+          if args.format != "eml" else fmt.render(drafts[0]))
+    return 0
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    if args.output and args.output != "-":
+        _write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    campaign = _campaign(args)
+    today = _today(args)
+    base = _read_json_object(args.base) if args.base else {}
+    fmt = FORMATS[args.format]
+    out = Path(args.out)
+    try:
+        handle = open(args.senders, encoding="utf-8-sig", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise Failure(f"cannot read {args.senders}: {exc}") from None
+    summary: list[tuple[int, str, str]] = []
+    written = bad = 0
+    with handle:
+        for row in read_rows(handle, base):
+            if isinstance(row, tuple):
+                line, error = row
+                errors = [error]
+            else:
+                line = row.line
+                letter_input, errors = parse_input(row.data, campaign)
+            if errors:
+                bad += 1
+                print(f"{args.senders}, line {line}: {_errors_line(errors)}", file=sys.stderr)
+                summary.append((line, "error", " | ".join(f"{e.field}: {e.message}" for e in errors)))
+                continue
+            names = []
+            sender = slugify(letter_input.sender.name, 30)
+            for draft in render_letters(letter_input, campaign, today):
+                name = f"line{line:04d}-{sender}-{draft.filename}.{fmt.extension}"
+                _write(out / name, fmt.render(draft))
+                names.append(name)
+                written += 1
+            summary.append((line, "ok", " ".join(names)))
+    _write_summary(out / "summary.csv", summary)
+    rows = len(summary)
+    print(f"{rows} row{'s' if rows != 1 else ''}: {rows - bad} written as {written} file{'s' if written != 1 else ''} "
+          f"in {out}, {bad} with errors; summary in {out / 'summary.csv'}")
+    if bad:
+        raise Failure(f"{bad} of {rows} rows had errors (see above); the other rows were written")
+    return 0
+
+
+def _write_summary(path: Path, rows: list[tuple[int, str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["line", "status", "detail"])
+        writer.writerows(rows)
+
+
+def _template_line(exc: BaseException) -> str:
+    """``body.txt.j2, line 4`` from a Jinja2 runtime error's traceback, if any."""
+    for frame, lineno in reversed(list(traceback.walk_tb(exc.__traceback__))):
+        name = frame.f_code.co_filename
+        if name.endswith(".j2") or name.endswith(".html"):
+            return f"{name}, line {lineno}: "
+    return ""
+
+
+def cmd_check_campaign(args: argparse.Namespace) -> int:
+    try:
+        campaign = load_campaign(args.folder)
+    except CampaignError as exc:
+        raise Failure(f"broken campaign: {exc}") from None
+    today = _dt.date(2026, 1, 1)
+    samples = {"the example input": EXAMPLE, "an empty input": {}}
+    for role in campaign.roles:
+        samples[f"a letter to role {role.id!r}"] = {
+            "recipients": [{"role": role.id, "name": "Sam Example", "title": "Council Member"}]}
+    for label, data in samples.items():
+        letter_input, _ = parse_input(data, campaign)
+        try:
+            for draft in render_letters(letter_input, campaign, today):
+                draft.to_dict()
+        except Exception as exc:  # a template error at render time
+            raise Failure(f"broken campaign: {args.folder}/{_template_line(exc)}"
+                          f"{type(exc).__name__}: {exc} (while rendering {label})") from None
+    print(f"ok: {campaign.name!r} in {args.folder}: {len(campaign.roles)} roles, "
+          f"{len(campaign.officials)} officials, {len(campaign.articles)} articles")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="letter-py",
+        description="Write a personal letter to local leaders asking them to hold buyers of sex accountable.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--campaign", metavar="DIR", help="campaign folder (default: the packaged Illinois letter)")
+        sub.add_argument("--today", metavar="YYYY-MM-DD",
+                         help="the date used when the input gives none (default: today)")
+
+    formats = ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
+
+    sub = commands.add_parser("example", help="print a complete, valid input document (JSON)",
+                              description="Print a complete, valid input document (JSON) that render accepts.")
+    sub.set_defaults(run=cmd_example)
+
+    sub = commands.add_parser("render", help="render the letters of one input document",
+                              description=f"Render the letters of one JSON input document. Formats: {formats}.")
+    sub.add_argument("--input", "-i", required=True, metavar="FILE", help="input JSON file, or - for stdin")
+    sub.add_argument("--format", "-f", choices=list(FORMATS), default="email", help="output format (default: email)")
+    sub.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    sub.add_argument("--out", metavar="DIR", help="write one file per letter into DIR")
+    sub.add_argument("--draft", action="store_true",
+                     help="render even when the input has problems, with placeholders")
+    common(sub)
+    sub.set_defaults(run=cmd_render)
+
+    sub = commands.add_parser(
+        "batch", help="one letter file per row of a CSV file of senders",
+        description="Write one letter file per recipient for each row of a CSV file. Columns are field paths "
+                    "(sender.name, recipients.0.name, personal, ...) or the aliases name, street, city, state, "
+                    "zip, email, phone. Rows with problems are reported with their line number; the others "
+                    "are still written. A summary.csv is written beside the letters.")
+    sub.add_argument("senders", metavar="SENDERS.csv", help="CSV file with a header row")
+    sub.add_argument("--out", required=True, metavar="DIR", help="folder for the letter files")
+    sub.add_argument("--base", metavar="FILE",
+                     help="JSON input shared by every row, e.g. the recipients and articles")
+    sub.add_argument("--format", "-f", choices=list(FORMATS), default="letter", help="file format (default: letter)")
+    common(sub)
+    sub.set_defaults(run=cmd_batch)
+
+    sub = commands.add_parser("check-campaign", help="check a campaign folder",
+                              description="Load a campaign folder, compile its templates and render sample "
+                                          "letters; report the file and line of the first problem.")
+    sub.add_argument("folder", metavar="DIR", help="campaign folder")
+    sub.set_defaults(run=cmd_check_campaign)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except Failure as exc:
+        print(f"letter-py: error: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
