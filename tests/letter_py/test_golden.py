@@ -1,0 +1,132 @@
+"""The default letter is the seed letter, and every format of it is pinned.
+
+Run with ``LETTER_PY_UPDATE_GOLDEN=1`` to rewrite the golden files after an
+intended change, then read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import letter_py
+from letter_py.cli import EXAMPLE
+from letter_py.formats import FORMATS
+from letter_py.render import render_letters
+from letter_helpers import GOLDEN, TODAY
+
+SEED_COPY = GOLDEN / "seed-letter.txt"
+SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "seed-letter.txt"
+UPDATE = os.environ.get("LETTER_PY_UPDATE_GOLDEN") == "1"
+
+# The seed's one sentence that must change: an email cannot carry attachments,
+# so with articles it points to the list of links, and without any it stops.
+ATTACHED = "Our own neighborhood is no exception, as you'll see from the attached news articles."
+WITH_ARTICLES = "Our own neighborhood is no exception, as you'll see from the news articles listed below."
+WITHOUT_ARTICLES = "Our own neighborhood is no exception."
+
+
+def seed_parts() -> tuple[str, list[str], list[str]]:
+    """The seed's salutation, body paragraphs and closing placeholders."""
+    text = SEED_COPY.read_text(encoding="utf-8").replace("\\$", "$")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("Dear "))
+    end = paragraphs.index("---")
+    closing = [p for p in paragraphs[end:] if p != "---"]
+    return paragraphs[start], paragraphs[start + 1:end], closing
+
+
+def sentences(paragraph: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", paragraph)
+
+
+def expected_paragraphs(with_articles: bool) -> list[str]:
+    _, body, _ = seed_parts()
+    return [p.replace(ATTACHED, WITH_ARTICLES if with_articles else WITHOUT_ARTICLES) for p in body]
+
+
+def test_seed_copy_matches_shared_seed() -> None:
+    if not SHARED_SEED.exists():
+        pytest.skip("../shared/seed-letter.txt is not beside this checkout")
+    assert SEED_COPY.read_text(encoding="utf-8") == SHARED_SEED.read_text(encoding="utf-8")
+
+
+def test_seed_is_parsed_as_expected() -> None:
+    salutation, body, closing = seed_parts()
+    assert salutation == "Dear (Mayor/Police Chief Name),"
+    assert len(body) == 6
+    assert closing == ["(Your signature)", "(Your name)", "(Your address)"]
+    assert "fines of $1,000 or more." in body[3]
+
+
+@pytest.mark.parametrize("with_articles", [False, True])
+def test_default_letter_is_the_seed_paragraph_by_paragraph(campaign: letter_py.Campaign, with_articles: bool) -> None:
+    articles = [{"title": "T", "url": "https://news.example.com/t"}] if with_articles else []
+    data, _ = letter_py.parse_input({"articles": articles}, campaign)
+    (draft,) = render_letters(data, campaign, TODAY)
+    expected = expected_paragraphs(with_articles)
+    assert draft.paragraphs == expected
+    for paragraph in expected:
+        assert f"\n\n{paragraph}\n\n" in draft.email_text
+        assert f"\n\n{paragraph}\n\n" in draft.letter_text
+
+
+def test_every_seed_sentence_in_order(campaign: letter_py.Campaign) -> None:
+    """With articles, every seed sentence is there in order, bar the one about attachments."""
+    data, _ = letter_py.parse_input({"articles": [{"title": "T", "url": "https://news.example.com/t"}],
+                                     "personal": "My own sentence."}, campaign)
+    (draft,) = render_letters(data, campaign, TODAY)
+    _, body, _ = seed_parts()
+    position = 0
+    for paragraph in body:
+        for sentence in sentences(paragraph):
+            sentence = WITH_ARTICLES if sentence == ATTACHED else sentence
+            found = draft.letter_text.find(sentence, position)
+            assert found >= 0, sentence
+            position = found + len(sentence)
+
+
+def test_empty_input_keeps_the_seed_placeholders() -> None:
+    salutation, _, closing = seed_parts()
+    letter = json.loads(letter_py.render_json("{}", today=TODAY))["letters"][0]
+    assert f"\n{salutation}\n" in letter["letter_text"]
+    assert letter["email_text"].startswith(salutation)
+    for placeholder in closing[1:]:
+        assert f"\n{placeholder}\n" in letter["letter_text"]
+    assert letter["letter_text"].startswith("(Your name)\n(Your address)\n")
+    assert "(Mayor/Police Chief Name)\n(Mayor/Police Chief Address)\n" in letter["letter_text"]
+
+
+CASES = {
+    "example": EXAMPLE,
+    "empty": {},
+    "placeholders": {"recipients": [{"role": "police_chief", "name": "Ken Brown"}], "date": "",
+                     "community": {"state": "Wisconsin"}},
+}
+
+
+def _check(path: Path, actual: str) -> None:
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual.encode("utf-8"))
+    assert path.exists(), f"{path} missing: run with LETTER_PY_UPDATE_GOLDEN=1"
+    assert path.read_bytes().decode("utf-8") == actual, f"{path.name} differs from the golden file"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_golden_files(campaign: letter_py.Campaign, case: str, fmt: str) -> None:
+    data, _ = letter_py.parse_input(CASES[case], campaign)
+    for draft in render_letters(data, campaign, TODAY):
+        spec = FORMATS[fmt]
+        suffix = fmt if fmt == spec.extension else f"{fmt}.{spec.extension}"
+        _check(GOLDEN / case / f"{draft.filename}.{suffix}", spec.render(draft))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden_json_entry_point(case: str) -> None:
+    _check(GOLDEN / case / "render_json.json", letter_py.render_json(json.dumps(CASES[case]), today=TODAY))
