@@ -10,6 +10,7 @@ compiled once, here, and reused for every letter.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -116,6 +117,19 @@ def _tables(src: _Source, data: Mapping[str, object], key: str) -> list[Mapping[
     return value
 
 
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> str:
+    """``", line 2: Expected ']'..."``, read from the message as every Python words it."""
+    message = str(exc)
+    match = _TOML_AT.search(message)
+    if match is None:
+        return f": {message}"
+    line = int(match[1]) if match[1] else max(1, len(text.splitlines()))
+    return f", line {line}: {message[: match.start()]}"
+
+
 class Campaign:
     """A parsed, compiled campaign; immutable and safe to share between calls."""
 
@@ -128,7 +142,7 @@ class Campaign:
         try:
             data = tomllib.loads(self.files[CONFIG])
         except tomllib.TOMLDecodeError as exc:
-            raise CampaignError(f"{origin}/{CONFIG}, line {exc.lineno}: {exc.msg}") from None
+            raise CampaignError(f"{origin}/{CONFIG}{_toml_error(exc, self.files[CONFIG])}") from None
         self._read_config(src, data)
         self.env = self._environment()
         self.templates: dict[str, jinja2.Template] = {}

@@ -14,6 +14,9 @@ from email import quoprimime
 from email.headerregistry import Address
 from functools import lru_cache
 
+from .text import clean_line
+from .validate import is_email
+
 POLICY = _policy.default.clone(linesep="\r\n", max_line_length=78)
 CRLF = "\r\n"
 _FIXED_HEADERS = (
@@ -41,9 +44,13 @@ def encode_body(body: str) -> str:
 
 
 def build_eml(to_name: str, to_email: str, subject: str, body: str) -> str:
-    """A draft message; without ``From`` the mail app sends from its own account."""
-    headers = _to_header(to_name, to_email) if to_email else ""
-    headers += _subject_header(subject) + _FIXED_HEADERS
+    """A draft message; without ``From`` the mail app sends from its own account.
+
+    Header values are cleaned again here, so no caller can put a line break
+    (and so a header of its own) into the draft.
+    """
+    headers = _to_header(clean_line(to_name), to_email) if is_email(to_email) else ""
+    headers += _subject_header(clean_line(subject)) + _FIXED_HEADERS
     text = encode_body(body)
     if not text.endswith(CRLF):
         text += CRLF

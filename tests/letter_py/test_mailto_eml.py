@@ -1,0 +1,95 @@
+"""mailto: links (RFC 6068) and .eml drafts (RFC 5322)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from urllib.parse import unquote
+
+from letter_py.eml import build_eml
+from letter_py.mailto import encode, mailto_url
+from letter_helpers import render
+
+
+def test_encoding_rules() -> None:
+    assert encode("a b\nc") == "a%20b%0D%0Ac"
+    assert encode("a\r\nb\rc") == "a%0D%0Ab%0D%0Ac"
+    assert encode("x&bcc=y?z#%+") == "x%26bcc%3Dy%3Fz%23%25%2B"
+    assert encode("é") == "%C3%A9"
+
+
+def test_short_body_is_carried() -> None:
+    url, complete = mailto_url("a@b.co", "Hi there", "Line one\nLine two\n", 2000)
+    assert complete
+    assert url == "mailto:a@b.co?subject=Hi%20there&body=Line%20one%0D%0ALine%20two"
+
+
+def test_long_body_is_left_out() -> None:
+    url, complete = mailto_url("a@b.co", "Hi", "x" * 3000, 2000)
+    assert not complete
+    assert url == "mailto:a@b.co?subject=Hi"
+    url, complete = mailto_url("a@b.co", "Hi", "é" * 900, 2000)  # short raw, long encoded
+    assert not complete
+
+
+def test_without_address() -> None:
+    assert mailto_url("", "Hi", "Body", 2000) == ("mailto:?subject=Hi&body=Body", True)
+
+
+def test_letters_mailto(example: dict) -> None:
+    letter = render(example)["letters"][0]
+    assert letter["mailto"].startswith("mailto:mayor@springfield.example.gov?subject=Please%20help%20")
+    assert letter["mailto_complete"] is False  # the seed letter is longer than Outlook's limit
+    assert "&body=" not in letter["mailto"]
+
+
+def test_short_letter_fits_mailto(campaign) -> None:
+    from letter_py import Campaign
+    files = dict(campaign.files)
+    files["body.txt.j2"] = "Short body."
+    short = Campaign.from_files(files)
+    letter = render({"recipients": [{"role": "mayor", "name": "A B", "email": "a@b.co"}]}, short)["letters"][0]
+    assert letter["mailto_complete"] is True
+    query = letter["mailto"].split("?", 1)[1]
+    parts = dict(p.split("=", 1) for p in query.split("&"))
+    assert set(parts) == {"subject", "body"}
+    assert unquote(parts["body"]) == letter["email_text"].rstrip("\n").replace("\n", "\r\n")
+
+
+def parse(eml: str) -> email.message.EmailMessage:
+    return email.message_from_string(eml, policy=email.policy.default)
+
+
+def test_eml_is_a_draft(example: dict) -> None:
+    letter = render(example)["letters"][0]
+    eml = letter["eml"]
+    assert "\r\n" in eml and "\n" not in eml.replace("\r\n", "")
+    message = parse(eml)
+    assert message["X-Unsent"] == "1"
+    assert message["To"] == "Maria Lopez <mayor@springfield.example.gov>"
+    assert message["Subject"] == letter["subject"]
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content().replace("\r\n", "\n") == letter["email_text"]
+    assert not message.defects
+    assert all(len(line) <= 78 for line in eml.split("\r\n"))
+
+
+def test_eml_encodes_non_ascii_headers_and_body() -> None:
+    eml = build_eml("José Núñez", "jose@example.com", "Ciudad de México — ñ", "Hola, señor 😀\n")
+    assert eml.isascii()
+    message = parse(eml)
+    assert message["To"].addresses[0].display_name == "José Núñez"
+    assert str(message["Subject"]) == "Ciudad de México — ñ"
+    assert message.get_content().replace("\r\n", "\n") == "Hola, señor 😀\n"
+
+
+def test_eml_without_recipient_address() -> None:
+    message = parse(build_eml("", "", "Hi", "Body\n"))
+    assert message["To"] is None
+    assert message["Subject"] == "Hi"
+
+
+def test_eml_header_values_cannot_inject() -> None:
+    eml = build_eml('Evil"\r\nBcc: x@y.z', "a@b.co", "Hi\r\nBcc: x@y.z", "Body\n")
+    headers = eml.split("\r\n\r\n", 1)[0]
+    assert not any(line.lower().startswith("bcc:") for line in headers.split("\r\n"))
