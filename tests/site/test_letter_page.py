@@ -87,7 +87,10 @@ def test_preview_follows_typing_and_matches_cpython(visit: Visit):
     page.get_by_label("A printed letter").check()
     formal = page.locator("[data-letter='0'] [data-letter-html]")
     expect(formal).to_be_visible()
-    assert formal.evaluate("el => el.innerHTML") == expected["letter_html"]
+    same = formal.evaluate(
+        "(el, html) => { const t = document.createElement('template'); t.innerHTML = html;"
+        " return t.innerHTML === el.innerHTML; }", expected["letter_html"])
+    assert same
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_be_hidden()
 
 
@@ -166,7 +169,7 @@ def test_several_recipients_give_one_letter_each(visit: Visit):
     fill_visitor(page)
     page.get_by_role("button", name="Add another recipient").click()
     second = recipient(page, 2)
-    expect(second.get_by_label("Their full name")).to_be_focused()
+    expect(second.get_by_label("Who are you writing to?")).to_be_focused()
     second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
     second.get_by_label("Their full name").fill("Dana Brown")
     wait_for_preview(page, "Dear Chief Brown", index=1)
@@ -177,6 +180,7 @@ def test_several_recipients_give_one_letter_each(visit: Visit):
 
 def test_errors_are_summarised_and_linked_to_their_fields(visit: Visit):
     page = visit.open_letter_page()
+    page.evaluate("navigator.clipboard.writeText('untouched')")  # the clipboard outlives a context
     details(page).get_by_label("Your email address (optional)").fill("not an email")
     page.get_by_role("button", name="Copy letter").click()
     summary = page.locator("#error-summary")
@@ -197,13 +201,13 @@ def test_errors_are_summarised_and_linked_to_their_fields(visit: Visit):
     # Fixing the field clears its error live; nothing typed was lost.
     email.fill("sam@example.org")
     expect(page.locator("#sender-email-error")).to_be_hidden()
-    assert page.evaluate("navigator.clipboard.readText().catch(() => '')") == ""
+    assert page.evaluate("navigator.clipboard.readText()") == "untouched"  # nothing was copied
 
 
 def test_typing_before_the_engine_is_ready_is_kept(visit: Visit):
     # Hold the runtime back so the visitor types while Python is still loading.
     held = []
-    visit.context.route("**/pyodide.asm.wasm", held.append)
+    visit.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     page = visit.open("/write/")
     details(page).get_by_label("Your full name").fill("Early Typist")
     status = page.locator("#engine-status")
@@ -245,7 +249,8 @@ def test_url_fragment_prefills_the_campaign_fields(visit: Visit):
     community = page.get_by_role("group", name="3. Your community")
     expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
     expect(recipient(page).get_by_label("Who are you writing to?")).to_have_value("police_chief")
-    wait_for_preview(page, "Springfield")
+    expect(page.locator("[data-letter='0'] [data-subject]")).to_contain_text("Springfield")
+    wait_for_preview(page, "Dear Chief")
     assert not any("Springfield" in path for path in visit.server.state.paths())
 
 
@@ -282,4 +287,4 @@ def test_without_javascript_the_fallback_letter_shows(make_visit):
         const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
         return sel.toString();
     }""")
-    assert selected == fallback["email_text"]
+    assert selected == fallback["email_text"].rstrip("\n")  # a selection drops the final newline

@@ -43,6 +43,7 @@ function start(app) {
   let result = null; // the latest output from letter_py
   let showErrors = false;
   let loadTimer = null;
+  let waiters = []; // actions waiting for the render of what was just typed
 
   // ---- the form ----------------------------------------------------------
 
@@ -212,6 +213,8 @@ function start(app) {
 
   function fail(message) {
     clearTimeout(loadTimer);
+    ready = false;
+    releaseWaiters();
     status.hidden = true;
     $("[data-failure-text]").textContent = message;
     failed.hidden = false;
@@ -283,6 +286,7 @@ function start(app) {
           show(JSON.parse(message.output));
         }
         if (dirty) render();
+        else releaseWaiters();
         break;
       case "failed":
         if (message.phase === "load") {
@@ -293,6 +297,17 @@ function start(app) {
         }
         break;
     }
+  }
+
+  function whenFresh() {
+    if (!ready || (!inFlight && !dirty)) return null;
+    return new Promise((resolve) => waiters.push(resolve));
+  }
+
+  function releaseWaiters() {
+    const waiting = waiters;
+    waiters = [];
+    for (const resolve of waiting) resolve();
   }
 
   // One request in flight at a time; whatever is typed meanwhile is sent as a
@@ -480,35 +495,70 @@ function start(app) {
     announce(`Downloaded ${filename}`);
   }
 
+  // An action pressed while a render is still on its way waits for it, so a
+  // letter never leaves without the last thing typed (a render takes ~1 ms).
   function onAction(event) {
     const button = event.target.closest("[data-action]");
     if (!button) return;
     const action = button.dataset.action;
     if (action === "retry") return restartEngine();
     if (action === "forget") return forgetDetails();
+    const pending = whenFresh();
+    if (!pending) return perform(action, button, event);
+    event.preventDefault();
+    if (action === "copy") return copyWhenFresh(pending, button);
+    pending.then(() => perform(action, button, null));
+  }
+
+  function perform(action, button, event) {
     if (!checkBeforeAction()) {
-      event.preventDefault();
+      if (event) event.preventDefault();
       return;
     }
     if (action === "print") return window.print();
     const letter = letterFor(button);
-    const note = button.closest("[data-letter]").querySelector("[data-letter-note]");
     if (action === "copy") {
       copyText(letterText(letter), button);
     } else if (action === "email") {
-      // The link itself opens the mail app; when the letter is too long for a
-      // mail link it carries only the address and subject, so copy the text too.
-      if (letter.mailto_complete === false) {
-        copyText(letter.email_text, null);
-        note.textContent = "Your letter is too long to go in an email link. Your email app opens with the address and subject: paste the letter into it (it is already copied). If no email app opens, use Copy letter instead.";
-      } else {
-        note.textContent = "If no email app opens, use Copy letter and paste it into your email instead.";
-      }
-      note.hidden = false;
+      emailNote(button, letter);
+      // Deferred: the click's own navigation was held back, so follow the link now.
+      if (!event) location.href = letter.mailto;
     } else if (action === "download-txt") {
       download(`${letter.filename}.txt`, "text/plain;charset=utf-8", letterText(letter));
     } else if (action === "download-eml") {
       download(`${letter.filename}.eml`, "message/rfc822", letter.eml);
+    }
+  }
+
+  // The link itself opens the mail app. When the letter is too long for a mail
+  // link it carries only the address and subject, so the text is copied too.
+  function emailNote(button, letter) {
+    const note = button.closest("[data-letter]").querySelector("[data-letter-note]");
+    if (letter.mailto_complete === false) {
+      copyText(letter.email_text, null);
+      note.textContent = "Your letter is too long to go in an email link. Your email app opens with the address and subject: paste the letter into it (it is already copied). If no email app opens, use Copy letter instead.";
+    } else {
+      note.textContent = "If no email app opens, use Copy letter and paste it into your email instead.";
+    }
+    note.hidden = false;
+  }
+
+  // Safari allows a clipboard write after an await only through a
+  // ClipboardItem holding a promise, written inside the click itself.
+  function copyWhenFresh(pending, button) {
+    const text = pending.then(() => {
+      if (!checkBeforeAction()) throw new Error("The letter has problems to fix first");
+      return letterText(letterFor(button));
+    });
+    text.catch(() => {});
+    if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write && window.isSecureContext) {
+      const blob = text.then((t) => new Blob([t], { type: "text/plain" }));
+      navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]).then(
+        () => announce("Copied. Paste it into your email or document."),
+        () => text.then((t) => copyText(t, button), () => {}),
+      );
+    } else {
+      text.then((t) => copyText(t, button), () => {});
     }
   }
 
