@@ -40,40 +40,42 @@ def column_path(header: str) -> str:
     return ALIASES.get(key, key)
 
 
-def set_path(document: dict | list, path: str, value: object) -> dict | list:
-    """A copy of ``document`` with ``value`` at ``path``; shared parts are not changed."""
-    head, _, rest = path.partition(".")
-    key: str | int = int(head) if head.isdigit() else head
-    top: dict[str, object] | list[object]
-    if isinstance(document, list):
-        top = list(document)
-    else:
-        top = dict(document)
-    if not rest:
-        _put(top, key, value)
-        return top
-    child = _get(top, key)
-    if not isinstance(child, (dict, list)):
-        child = [] if rest.partition(".")[0].isdigit() else {}
-    _put(top, key, set_path(child, rest, value))
-    return top
+def overlay(base: dict[str, object], cells: list[tuple[str, str]]) -> dict[str, object]:
+    """``base`` with each ``(path, value)`` put in place; ``base`` itself is not changed.
+
+    Only the containers along the given paths are copied, so a large shared
+    base (ten recipients, ten articles) costs little per row.
+    """
+    tree: dict[str, object] = {}
+    for path, value in cells:
+        *parents, last = path.split(".")
+        node = tree
+        for part in parents:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = node[part] = {}
+            node = child
+        node[last] = value
+    return _merge(base, tree)  # type: ignore[return-value]
 
 
-def _get(container: dict | list, key: str | int) -> object:
-    if isinstance(container, list):
-        return container[key] if isinstance(key, int) and key < len(container) else None
-    return container.get(key)  # type: ignore[arg-type]
-
-
-def _put(container: dict | list, key: str | int, value: object) -> None:
-    if isinstance(container, list):
-        if not isinstance(key, int):
-            raise ValueError(f"{key!r} is not a list index")
-        while len(container) <= key:
-            container.append({})
-        container[key] = value
-    else:
-        container[str(key)] = value
+def _merge(base: object, tree: dict[str, object]) -> object:
+    if isinstance(base, list) or (not isinstance(base, dict) and tree and all(k.isdigit() for k in tree)):
+        result: list[object] = list(base) if isinstance(base, list) else []
+        for key, value in tree.items():
+            if not key.isdigit():
+                raise ValueError(f"{key!r} is not a list index")
+            index = int(key)
+            if index > 1000:
+                raise ValueError(f"list index {index} is too large")
+            while len(result) <= index:
+                result.append({})
+            result[index] = _merge(result[index], value) if isinstance(value, dict) else value
+        return result
+    merged: dict[str, object] = dict(base) if isinstance(base, dict) else {}
+    for key, value in tree.items():
+        merged[key] = _merge(merged.get(key), value) if isinstance(value, dict) else value
+    return merged
 
 
 def read_rows(lines: Iterable[str], base: Mapping[str, object]) -> Iterator[Row | tuple[int, FieldError]]:
@@ -92,12 +94,9 @@ def read_rows(lines: Iterable[str], base: Mapping[str, object]) -> Iterator[Row 
             yield line, FieldError("", "wrong_columns",
                                    f"This row has {len(record)} columns but the header has {len(paths)}")
             continue
-        data: dict[str, object] = dict(base)
         try:
-            for path, cell in zip(paths, record):
-                if path and cell.strip():
-                    data = set_path(data, path, cell)
-        except (ValueError, IndexError) as exc:
+            data = overlay(base, [(path, cell) for path, cell in zip(paths, record) if path and cell.strip()])
+        except ValueError as exc:
             yield line, FieldError("", "bad_column", f"A column name is not a field path: {exc}")
             continue
         yield Row(line, data)

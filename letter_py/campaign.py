@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup, escape
 
 from .model import Article
@@ -145,12 +146,15 @@ class Campaign:
             raise CampaignError(f"{origin}/{CONFIG}{_toml_error(exc, self.files[CONFIG])}") from None
         self._read_config(src, data)
         self.env = self._environment()
+        self._globals = dict(self.env.globals)
+        self.per_recipient: dict[str, bool] = {}
         self.templates: dict[str, jinja2.Template] = {}
         for name in TEMPLATES:
             if name not in self.files:
                 raise CampaignError(f"{origin}/{name}: file missing")
             try:
                 self.templates[name] = self.env.get_template(name)
+                self.per_recipient[name] = self._mentions_recipient(name, set())
             except jinja2.TemplateSyntaxError as exc:
                 raise CampaignError(f"{origin}/{exc.name or name}, line {exc.lineno}: {exc.message}") from None
 
@@ -253,6 +257,32 @@ class Campaign:
         )
         env.filters["nl2br"] = _nl2br
         return env
+
+    def _mentions_recipient(self, name: str, seen: set[str]) -> bool:
+        """Whether a template (or one it includes) uses ``recipient``.
+
+        A body that does not is rendered once for all of a call's recipients.
+        """
+        seen.add(name)
+        tree = self.env.parse(self.files[name], name)
+        if "recipient" in meta.find_undeclared_variables(tree):
+            return True
+        for child in meta.find_referenced_templates(tree):
+            if child is None or (child not in seen and child in self.files and self._mentions_recipient(child, seen)):
+                return True
+        return False
+
+    def render(self, name: str, context: dict[str, object]) -> str:
+        """Render a compiled template.
+
+        What ``Template.render`` does, less copying the environment's globals
+        into a fresh context on every call (they are merged once, here).
+        """
+        template = self.templates[name]
+        try:
+            return "".join(template.root_render_func(template.new_context({**self._globals, **context}, shared=True)))
+        except Exception:
+            return self.env.handle_exception()
 
     def role_id(self, text: str) -> str | None:
         """A role id from its id or label, in any case."""

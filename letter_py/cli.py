@@ -110,10 +110,11 @@ def _errors_line(errors: Sequence[FieldError], where: str = "") -> str:
     return f"{where}{len(errors)} problem{'s' if len(errors) != 1 else ''} in the input: {shown}{more}"
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, make_folder: bool = True) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
         raise Failure(f"cannot write {path}: {exc}") from None
@@ -166,8 +167,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         handle = open(args.senders, encoding="utf-8-sig", newline="")  # noqa: SIM115
+        out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Failure(f"cannot read {args.senders}: {exc}") from None
+        raise Failure(f"cannot read {args.senders} or make {out}: {exc}") from None
     summary: list[tuple[int, str, str]] = []
     written = bad = 0
     with handle:
@@ -187,7 +189,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             sender = slugify(letter_input.sender.name, 30)
             for draft in render_letters(letter_input, campaign, today):
                 name = f"line{line:04d}-{sender}-{draft.filename}.{fmt.extension}"
-                _write(out / name, fmt.render(draft))
+                _write(out / name, fmt.render(draft), make_folder=False)
                 names.append(name)
                 written += 1
             summary.append((line, "ok", " ".join(names)))

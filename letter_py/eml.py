@@ -1,7 +1,7 @@
 """``.eml`` drafts (RFC 5322) that desktop mail apps open ready to send.
 
 Headers are folded and encoded by the standard ``email`` package's policy and
-header registry, the body by its quoted-printable encoder. Building a whole
+header registry, the body as quoted-printable. Building a whole
 ``EmailMessage`` costs about a millisecond, most of it re-parsing headers, so
 the pieces are assembled here and the header folds cached: a visitor typing
 changes the body, rarely the recipient or subject.
@@ -9,8 +9,8 @@ changes the body, rarely the recipient or subject.
 
 from __future__ import annotations
 
+import binascii
 from email import policy as _policy
-from email import quoprimime
 from email.headerregistry import Address
 from functools import lru_cache
 
@@ -38,9 +38,13 @@ def _subject_header(subject: str) -> str:
 
 
 def encode_body(body: str) -> str:
-    """UTF-8, quoted-printable, CRLF line ends (what ``set_content`` would do)."""
-    raw = body.encode("utf-8").decode("latin-1")
-    return quoprimime.body_encode(raw, maxlinelen=76, eol=CRLF)
+    """UTF-8, quoted-printable, CRLF line ends.
+
+    The same text as ``email.quoprimime.body_encode`` (a test holds them
+    equal), from its C twin in ``binascii``, which is several times faster.
+    """
+    data = body.replace("\r\n", "\n").replace("\n", CRLF).encode("utf-8")
+    return binascii.b2a_qp(data, istext=True).decode("ascii")
 
 
 def build_eml(to_name: str, to_email: str, subject: str, body: str) -> str:

@@ -21,7 +21,8 @@ MAX_INPUT = 100_000
 
 
 def _dumps(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    # ASCII-only JSON: the fastest encoding here, and safe in any transport.
+    return json.dumps(document, separators=(",", ":"))
 
 
 def _decode(input_json: object) -> tuple[object, list[FieldError]]:

@@ -105,6 +105,7 @@ class Letter:
             self.date = format_date(data.date or today)
         self.personal = data.personal
         self.recipients = data.recipients or (Recipient(),)
+        self.shared: dict[str, str] = {}  # see Draft._render_shared
 
     def drafts(self) -> list[Draft]:
         """One draft per recipient, with file names made unique."""
@@ -169,15 +170,25 @@ class Draft:
         }
 
     def _render(self, name: str, **extra: object) -> str:
-        return self.letter.campaign.templates[name].render(self._context(**extra))
+        return self.letter.campaign.render(name, self._context(**extra))
 
     @cached_property
     def subject(self) -> str:
-        return clean_line(self._render("subject.txt.j2"))[:SUBJECT_LIMIT]
+        return clean_line(self._render_shared("subject.txt.j2"))[:SUBJECT_LIMIT]
+
+    def _render_shared(self, name: str) -> str:
+        """Render once per call a template that does not use ``recipient``."""
+        letter = self.letter
+        if letter.campaign.per_recipient[name]:
+            return self._render(name)
+        text = letter.shared.get(name)
+        if text is None:
+            text = letter.shared[name] = self._render(name)
+        return text
 
     @cached_property
     def body(self) -> str:
-        return tidy(self._render("body.txt.j2")).rstrip("\n")
+        return tidy(self._render_shared("body.txt.j2")).rstrip("\n")
 
     @cached_property
     def paragraphs(self) -> list[str]:

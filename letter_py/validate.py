@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -141,7 +140,7 @@ class _Collector:
     def add(self, path: str, code: str, message: str) -> None:
         self.errors.append(FieldError(path, code, message))
 
-    def text(self, data: Mapping[str, object], spec: Field, path: str, required: bool | None = None) -> str:
+    def text(self, data: dict[str, object], spec: Field, path: str, required: bool | None = None) -> str:
         """Read, clean, limit and check one text field; ``""`` when missing or invalid."""
         raw = data.get(spec.key)
         needed = spec.required is not None if required is None else required
@@ -188,16 +187,16 @@ class _Collector:
         self.add(path, f"invalid_{kind}", spec.invalid or f"{spec.noun} is not valid")
         return ""
 
-    def mapping(self, data: Mapping[str, object], key: str, path: str, noun: str) -> Mapping[str, object]:
+    def mapping(self, data: dict[str, object], key: str, path: str, noun: str) -> dict[str, object]:
         value = data.get(key)
         if value is None:
             return {}
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             self.add(path, "wrong_type", f"{noun} must be a set of named fields (a JSON object)")
             return {}
         return value
 
-    def items(self, data: Mapping[str, object], key: str, limit: int, noun: str) -> list[tuple[str, Mapping[str, object]]] | None:
+    def items(self, data: dict[str, object], key: str, limit: int, noun: str) -> list[tuple[str, dict[str, object]]] | None:
         """The objects of a list field with their paths; ``None`` when absent."""
         value = data.get(key)
         if value is None:
@@ -211,14 +210,14 @@ class _Collector:
         found = []
         for index, item in enumerate(value):
             path = f"{key}.{index}"
-            if isinstance(item, Mapping):
+            if isinstance(item, dict):
                 found.append((path, item))
             else:
                 self.add(path, "wrong_type", f"Each of the {noun} must be a set of named fields (a JSON object)")
         return found
 
 
-def _read_role(c: _Collector, data: Mapping[str, object], path: str, campaign: Campaign) -> str:
+def _read_role(c: _Collector, data: dict[str, object], path: str, campaign: Campaign) -> str:
     raw = data.get("role")
     if raw is None or raw == "":
         c.add(path, "required", "Choose who you are writing to")
@@ -234,7 +233,7 @@ def _read_role(c: _Collector, data: Mapping[str, object], path: str, campaign: C
     return role
 
 
-def _read_recipient(c: _Collector, path: str, data: Mapping[str, object], campaign: Campaign) -> Recipient:
+def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign: Campaign) -> Recipient:
     role = _read_role(c, data, f"{path}.role", campaign)
     values = {spec.key: c.text(data, spec, f"{path}.{spec.key}") for spec in RECIPIENT_FIELDS if spec.key != "title"}
     title = ""
@@ -243,14 +242,14 @@ def _read_recipient(c: _Collector, path: str, data: Mapping[str, object], campai
     return Recipient(role=role, title=title, **values)
 
 
-def _is_blank(item: Mapping[str, object]) -> bool:
+def _is_blank(item: dict[str, object]) -> bool:
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in item.values())
 
 
 def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[FieldError]]:
     """Validate decoded JSON; always returns a usable input (see module docstring)."""
     c = _Collector()
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         return LetterInput(), []
 
     recipients: list[Recipient] = []

@@ -93,3 +93,14 @@ def test_eml_header_values_cannot_inject() -> None:
     eml = build_eml('Evil"\r\nBcc: x@y.z', "a@b.co", "Hi\r\nBcc: x@y.z", "Body\n")
     headers = eml.split("\r\n\r\n", 1)[0]
     assert not any(line.lower().startswith("bcc:") for line in headers.split("\r\n"))
+
+
+def test_body_encoding_matches_the_email_package() -> None:
+    from email import quoprimime
+
+    from letter_py.eml import encode_body
+    for body in ("plain\n", "tab\tand trailing space \nnext\n", "é = ü " * 40 + "\n\n" + "x" * 200,
+                 "line\r\nwith crlf\r\n", "emoji 😀 and =3D\n", "ends without newline"):
+        expected = quoprimime.body_encode(body.replace("\r\n", "\n").encode("utf-8").decode("latin-1"),
+                                          maxlinelen=76, eol="\r\n")
+        assert encode_body(body) == expected
