@@ -8,7 +8,10 @@ build step to forget:
   the very ``letter_py`` the browser will run.
 * ``on_page_context`` hands the letter page its form data (roles, officials,
   limits) and that fallback letter.
-* ``on_post_build`` copies the runtime and engine folders into the site.
+* ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
+  page, hashing the inline scripts it must allow.
+* ``on_post_build`` copies the runtime and engine folders into the site and
+  writes ``_headers``, the same policy as HTTP headers for hosts.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import letter_py
+import security_headers
 from letter_py.web import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +41,7 @@ def _campaign_dir(config) -> Path:
 
 
 def on_config(config, **kwargs):
+    _state["script_hashes"] = set()
     built = build_engine.build(ROOT)
     campaign_dir = _campaign_dir(config)
     files = letter_py.campaign_files(campaign_dir)
@@ -91,7 +96,24 @@ def _copy(source: Path, dest: Path) -> None:
         shutil.copy2(source, dest)
 
 
+def on_post_page(output, page, config, **kwargs):
+    output, hashes = security_headers.add_meta_policy(output)
+    _state["script_hashes"].update(hashes)
+    return output
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name.endswith(".html"):  # 404.html is rendered outside on_post_page
+        output_content, hashes = security_headers.add_meta_policy(output_content)
+        _state["script_hashes"].update(hashes)
+    return output_content
+
+
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
-    for site_path, source in _state["build"].site_files().items():
+    built = _state["build"]
+    for site_path, source in built.site_files().items():
         _copy(source, site / site_path)
+    headers = security_headers.headers_file(
+        sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
+    (site / "_headers").write_text(headers)

@@ -1,7 +1,8 @@
 """A small static file server for the built site, used by the tests and the benchmark.
 
 It behaves like a plain static host (correct ``.wasm`` and ``.mjs`` types,
-long caching for the versioned runtime and engine folders) and adds what the
+long caching for the versioned runtime and engine folders, and the headers of
+the site's ``_headers`` file, as Netlify applies them) and adds what the
 tests need from a second witness: an access log of every request, and
 switchable faults (a missing file, a wrong content type, a tampered body).
 ``precompressed=True`` serves ``x.br``/``x.gz`` beside ``x`` when the browser
@@ -13,6 +14,7 @@ Run ``python scripts/static_server.py site`` to serve a built site by hand.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import threading
 from dataclasses import dataclass, field
 from functools import partial
@@ -37,7 +39,23 @@ class ServerState:
     precompressed: bool = False
     log: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     faults: dict[str, Fault] = field(default_factory=dict)
+    headers: list[tuple[str, str, str]] = field(default_factory=list)  # (pattern, name, value)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def load_headers_file(self) -> None:
+        """Read ``_headers``: a path pattern line, then indented ``Name: value`` lines."""
+        path = self.root / "_headers"
+        if not path.exists():
+            return
+        pattern = None
+        for line in path.read_text().splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[0].isspace():
+                pattern = line.strip()
+            elif pattern is not None:
+                name, _, value = line.strip().partition(":")
+                self.headers.append((pattern, name.strip(), value.strip()))
 
     def paths(self) -> list[str]:
         with self.lock:
@@ -92,7 +110,6 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", fault.content_type or self.guess_type(path))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
-        self._cache_control_sent = True
         self.end_headers()
         self.wfile.write(body)
 
@@ -115,20 +132,31 @@ class Handler(SimpleHTTPRequestHandler):
                 return True
         return False
 
+    def send_header(self, keyword: str, value: str) -> None:
+        self._sent = getattr(self, "_sent", set()) | {keyword.lower()}
+        super().send_header(keyword, value)
+
     def end_headers(self) -> None:
-        if not getattr(self, "_cache_control_sent", False):
-            immutable = self.path.startswith(IMMUTABLE_PREFIXES)
+        path = self.path.split("?", 1)[0]
+        for pattern, name, value in self.state.headers:
+            if fnmatch.fnmatchcase(path, pattern) and name.lower() not in getattr(self, "_sent", set()):
+                self.send_header(name, value)
+        if "cache-control" not in getattr(self, "_sent", set()):
+            immutable = path.startswith(IMMUTABLE_PREFIXES)
             self.send_header("Cache-Control",
                              "public, max-age=31536000, immutable" if immutable else "no-cache")
-        self._cache_control_sent = False
+        self._sent = set()
         super().end_headers()
 
 
 class StaticServer:
     """Serve ``root`` on 127.0.0.1 in a background thread."""
 
-    def __init__(self, root: Path, *, port: int = 0, precompressed: bool = False) -> None:
+    def __init__(self, root: Path, *, port: int = 0, precompressed: bool = False,
+                 headers_file: bool = True) -> None:
         self.state = ServerState(root=Path(root), precompressed=precompressed)
+        if headers_file:
+            self.state.load_headers_file()
         handler = type("BoundHandler", (Handler,), {"state": self.state})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True

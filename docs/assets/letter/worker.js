@@ -69,15 +69,19 @@ async function load({ runtimeURL, lockFileURL, campaign }) {
     .then((lock) => { total = RUNTIME_FILES.length + Object.keys(lock.packages).length + 1; })
     .catch(() => {}); // loadPyodide reports a missing lockfile itself
   report("Downloading Python");
-  const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
-  const pyodide = await loadPyodide({
-    indexURL: runtimeURL,
-    lockFileURL,
-    packages: ["letter-py"],
-    stdout: () => {},
-    stderr: () => {},
-  });
-  stop();
+  let pyodide;
+  try {
+    const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
+    pyodide = await loadPyodide({
+      indexURL: runtimeURL,
+      lockFileURL,
+      packages: ["letter-py"],
+      stdout: () => {},
+      stderr: () => {},
+    });
+  } finally {
+    stop(); // no progress reports after a failure
+  }
   done = total - 1;
   report("Starting the letter writer");
   const web = pyodide.pyimport("letter_py.web");

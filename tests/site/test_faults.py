@@ -1,0 +1,136 @@
+"""Faults: the engine cannot load, or dies. The visitor gets a clear message within
+15 s, the fallback letter, and keeps everything typed; after a crash, "Try again"
+brings the engine back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import Fault, Visit, wait_for_engine
+
+MESSAGE_WITHIN_MS = 15_000 + 2_000  # the page's own limit plus scheduling slack
+
+
+def runtime_file(site: Path, name: str) -> str:
+    (folder,) = (site / "pyodide").iterdir()
+    return f"/pyodide/{folder.name}/{name}"
+
+
+def engine_file(site: Path, startswith: str) -> str:
+    (folder,) = (site / "engine").iterdir()
+    (wheel,) = [p for p in folder.iterdir() if p.name.startswith(startswith)]
+    return f"/engine/{folder.name}/{wheel.name}"
+
+
+def type_details(page: Page) -> None:
+    page.get_by_role("group", name="2. Your details").get_by_label("Your full name").fill("Kept Typing")
+    page.get_by_label("Why this matters to you").fill("These words must survive.")
+
+
+def assert_failed_cleanly(page: Page, started: float) -> None:
+    failed = page.locator("#engine-failed")
+    expect(failed).to_be_visible(timeout=MESSAGE_WITHIN_MS)
+    assert time.monotonic() - started < MESSAGE_WITHIN_MS / 1000
+    expect(failed).to_contain_text("could not start")
+    expect(page.locator("#engine-status")).to_be_hidden()
+    # The fallback letter is there, and can be copied.
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Dear (Mayor/Police Chief Name)")
+    expect(page.get_by_role("button", name="Copy letter")).to_be_visible()
+    # Nothing typed was lost.
+    expect(page.get_by_role("group", name="2. Your details").get_by_label("Your full name")).to_have_value("Kept Typing")
+    expect(page.get_by_label("Why this matters to you")).to_have_value("These words must survive.")
+
+
+@pytest.mark.parametrize("fault", ["wasm missing", "wheel missing", "lockfile missing"])
+def test_missing_file(visit: Visit, site: Path, fault: str):
+    path = {
+        "wasm missing": runtime_file(site, "pyodide.asm.wasm"),
+        "wheel missing": engine_file(site, "letter_py-"),
+        "lockfile missing": engine_file(site, "pyodide-lock"),
+    }[fault]
+    visit.server.state.faults[path] = Fault(status=404)
+    started = time.monotonic()
+    page = visit.open("/write/")
+    type_details(page)
+    assert_failed_cleanly(page, started)
+    assert path in visit.server.state.paths()
+
+
+def test_tampered_wheel_is_refused(visit: Visit, site: Path):
+    """Pyodide checks each wheel's sha256 from the site's lockfile before installing it."""
+    path = engine_file(site, "letter_py-")
+    original = (site / path.lstrip("/")).read_bytes()
+    tampered = original.replace(b"Dear", b"Deer") if b"Dear" in original else original + b"\0"
+    assert tampered != original
+    visit.server.state.faults[path] = Fault(status=200, content_type="application/zip", body=tampered)
+    started = time.monotonic()
+    page = visit.open("/write/")
+    type_details(page)
+    assert_failed_cleanly(page, started)
+    assert page.locator("[data-letter-app]").get_attribute("data-engine") != "ready"
+
+
+def test_wasm_with_wrong_content_type(visit: Visit, site: Path):
+    """A host that serves .wasm as text: either Pyodide copes, or the visitor hears so in time."""
+    path = runtime_file(site, "pyodide.asm.wasm")
+    visit.server.state.faults[path] = Fault(status=200, content_type="text/plain")
+    started = time.monotonic()
+    page = visit.open("/write/")
+    type_details(page)
+    page.wait_for_function(
+        "() => document.querySelector('[data-letter-app]').dataset.engine === 'ready'"
+        " || !document.getElementById('engine-failed').hidden", timeout=MESSAGE_WITHIN_MS)
+    if page.locator("#engine-failed").is_visible():
+        assert_failed_cleanly(page, started)
+    else:
+        expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+
+
+def test_worker_crash_mid_session_recovers_on_retry(visit: Visit):
+    page = visit.open_letter_page()
+    type_details(page)
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+    (worker,) = [w for w in page.workers if w.url.endswith("/assets/letter/worker.js")]
+    worker.evaluate("setTimeout(() => self.close())")  # the worker dies as if killed
+    started = time.monotonic()
+    page.get_by_label("Why this matters to you").fill("Typed after the crash.")
+    failed = page.locator("#engine-failed")
+    expect(failed).to_be_visible(timeout=MESSAGE_WITHIN_MS)
+    assert time.monotonic() - started < MESSAGE_WITHIN_MS / 1000
+    # The last good letter stays, with everything typed still in the form.
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+    expect(page.get_by_label("Why this matters to you")).to_have_value("Typed after the crash.")
+    page.get_by_role("button", name="Try again").click()
+    wait_for_engine(page)
+    expect(failed).to_be_hidden()
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Typed after the crash.")
+
+
+def test_network_lost_while_loading(visit: Visit, site: Path):
+    held = []
+    visit.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    started = time.monotonic()
+    page = visit.open("/write/")
+    type_details(page)
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    visit.context.set_offline(True)
+    held[0].abort("internetdisconnected")
+    assert_failed_cleanly(page, started)
+
+
+def test_network_lost_after_loading_keeps_working(visit: Visit):
+    """The privacy page tells visitors to try exactly this."""
+    page = visit.open_letter_page()
+    visit.context.set_offline(True)
+    type_details(page)
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("These words must survive.")
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+    expect(page.locator("#engine-failed")).to_be_hidden()
