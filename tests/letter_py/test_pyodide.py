@@ -1,0 +1,64 @@
+"""Same input, same bytes: letter_py under Pyodide (CPython 3.14 in wasm) and here.
+
+Runs Pyodide in Node with the Jinja2 and MarkupSafe wheels the site build
+ships (``build/wheels``). Skipped when Node, the ``pyodide`` npm package or
+those wheels are not there (``make site`` makes the wheels).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import letter_py
+from letter_py.cli import EXAMPLE
+from letter_helpers import HERE, TODAY
+
+ROOT = HERE.parents[1]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+WHEELS = ROOT / "build" / "wheels"
+
+CASES = {
+    "example": EXAMPLE,
+    "empty": {},
+    "placeholders": {"recipients": [{"role": "police_chief", "name": "Ken Brown"}], "date": "",
+                     "community": {"state": "Wisconsin"}},
+    "hostile": {
+        "sender": {"name": "Jos\u00e9 \u202e{{ 7*7 }}<script>", "state": "illinois", "zip": "6"},
+        "personal": "caf\u0065\u0301 \ud800 \U0001f600\n\n\n<b>x</b>\r\nBcc: x@y.z",
+        "recipients": [{"role": "other", "title": "Alderperson", "name": "Ren\u00e9e O'Hara Jr.",
+                        "email": "r@x.example.org", "address": "1 Rue de l'\u00c9glise\n\u0130stanbul"}],
+        "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
+    },
+    "not json": None,
+}
+
+
+def _wheels() -> list[Path]:
+    found = [next(iter(sorted(WHEELS.glob(f"{name}-*-py3-none-any.whl"))), None) for name in ("jinja2", "markupsafe")]
+    return [w for w in found if w is not None]
+
+
+def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    wheels = _wheels()
+    if node is None or not (PYODIDE / "pyodide.mjs").exists() or len(wheels) != 2:
+        pytest.skip("needs node, node_modules/pyodide and build/wheels (make site)")
+    texts = {name: json.dumps(data) if data is not None else "{not json" for name, data in CASES.items()}
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps(texts), encoding="utf-8")
+    run = subprocess.run(
+        [node, str(HERE / "pyodide_run.mjs"), str(PYODIDE), str(Path(letter_py.__file__).parent), str(cases),
+         *map(str, wheels)],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    answer = json.loads(run.stdout)
+    assert answer["version"].startswith("3.1")
+    for name, text in texts.items():
+        assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
+    print(f"Pyodide {answer['version'].split()[0]}: {answer['ms_per_call']:.2f} ms per render_json call")
