@@ -37,7 +37,7 @@ def test_bad_json_still_gives_a_placeholder_letter(text: str) -> None:
 def test_not_text_and_too_big() -> None:
     assert json.loads(letter_py.render_json(None))["errors"][0]["code"] == "wrong_type"  # type: ignore[arg-type]
     assert json.loads(letter_py.render_json(b'{"personal": "x"}', today=TODAY))["letters"]  # type: ignore[arg-type]
-    huge = json.dumps({"personal": "x" * 200_000})
+    huge = json.dumps({"personal": "x" * 1_000_001})
     assert json.loads(letter_py.render_json(huge))["errors"][0]["code"] == "too_long"
 
 
@@ -124,3 +124,10 @@ def test_engine_rejects_bad_files_json() -> None:
         Engine("[]")
     with pytest.raises(letter_py.CampaignError):
         Engine("{}")
+
+
+def test_long_paste_is_a_field_error_not_a_lost_letter(example: dict) -> None:
+    example["personal"] = "word " * 40_000
+    result = render(example)
+    assert [(e["field"], e["code"]) for e in result["errors"]] == [("personal", "too_long")]
+    assert "Dear Mayor Lopez," in result["letters"][0]["email_text"]
