@@ -17,7 +17,10 @@ from .states import STATES
 from .text import fix_surrogates, thousands
 from .validate import field_limits, parse_input
 
-MAX_INPUT = 1_000_000  # far above any valid input, so a long paste gets a field error instead
+# Far above any valid input: a long paste into any or even every field (the
+# page allows 100,000 characters in each) still gets its own field error and
+# leaves the rest of the letter intact; only a pathological document is refused.
+MAX_INPUT = 20_000_000
 
 
 def _dumps(document: object) -> str:

@@ -3,4 +3,5 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+# Appended, not prepended: tests/letter_py must never shadow the real package.
+sys.path.append(str(Path(__file__).parent))

@@ -7,6 +7,7 @@ import json
 import pytest
 
 import letter_py
+from letter_py.jsonapi import MAX_INPUT
 from letter_py.web import Engine
 from letter_helpers import TODAY, render
 
@@ -37,8 +38,10 @@ def test_bad_json_still_gives_a_placeholder_letter(text: str) -> None:
 def test_not_text_and_too_big() -> None:
     assert json.loads(letter_py.render_json(None))["errors"][0]["code"] == "wrong_type"  # type: ignore[arg-type]
     assert json.loads(letter_py.render_json(b'{"personal": "x"}', today=TODAY))["letters"]  # type: ignore[arg-type]
-    huge = json.dumps({"personal": "x" * 1_000_001})
-    assert json.loads(letter_py.render_json(huge))["errors"][0]["code"] == "too_long"
+    huge = json.dumps({"personal": "x" * (MAX_INPUT + 1)})
+    assert json.loads(letter_py.render_json(huge))["errors"][0] == {
+        "field": "", "code": "too_long",
+        "message": "The letter details must be 20,000,000 characters or fewer"}
 
 
 def test_deep_nesting_does_not_raise() -> None:
@@ -131,3 +134,20 @@ def test_long_paste_is_a_field_error_not_a_lost_letter(example: dict) -> None:
     result = render(example)
     assert [(e["field"], e["code"]) for e in result["errors"]] == [("personal", "too_long")]
     assert "Dear Mayor Lopez," in result["letters"][0]["email_text"]
+
+
+def test_every_field_at_100000_characters_still_gets_field_errors():
+    """A huge paste in every field is refused field by field; the letter stays intact."""
+    huge = "x" * 100_000
+    document = {
+        "recipients": [{"role": "other", "title": huge, "name": huge, "email": huge, "address": huge}],
+        "sender": {key: huge for key in ("name", "street", "city", "state", "zip", "email", "phone")},
+        "community": {"city": "Springfield", "state": huge},
+        "articles": [{"title": huge, "outlet": huge, "date": huge, "url": huge}],
+        "personal": huge,
+    }
+    out = json.loads(letter_py.render_json(json.dumps(document)))
+    fields = {error["field"] for error in out["errors"]}
+    assert "" not in fields
+    assert {"sender.name", "personal", "recipients.0.name", "articles.0.url"} <= fields
+    assert out["letters"][0]["subject"].endswith("Springfield")
