@@ -206,6 +206,7 @@ function start(app) {
   // ---- the engine --------------------------------------------------------
 
   function showProgress(done, total, label) {
+    if (!failed.hidden) return; // a late report from a worker that already failed
     status.hidden = false;
     $("#engine-progress").value = total ? Math.round((100 * done) / total) : 0;
     $("#engine-status-text").textContent = label;
@@ -276,7 +277,8 @@ function start(app) {
         app.dataset.engineMs = String(message.ms);
         render();
         break;
-      case "rendered":
+      case "rendered": {
+        const sentAt = inFlight && inFlight.id === message.id ? inFlight.sentAt : null;
         if (inFlight && inFlight.id === message.id) {
           clearTimeout(inFlight.timer);
           inFlight = null;
@@ -284,10 +286,16 @@ function start(app) {
         if (message.id > shownId) {
           shownId = message.id;
           show(JSON.parse(message.output));
+          // A timing hook (scripts/bench_browser.py listens): the preview now
+          // shows what the form held at sentAt (performance.now() time).
+          app.dispatchEvent(new CustomEvent("letter:rendered", {
+            bubbles: true, detail: { id: message.id, sentAt },
+          }));
         }
         if (dirty) render();
         else releaseWaiters();
         break;
+      }
       case "failed":
         if (message.phase === "load") {
           fail("Your browser could not load the letter writer: " + message.message);
@@ -324,7 +332,7 @@ function start(app) {
         fail("The letter writer stopped responding.");
       }
     }, RENDER_TIMEOUT_MS);
-    inFlight = { id, timer };
+    inFlight = { id, timer, sentAt: performance.now() };
     worker.postMessage({ type: "render", id, input: JSON.stringify(readForm()) });
   }
 
