@@ -1,0 +1,80 @@
+"""An organizer's own campaign folder, built into its own site: officials and local news."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, StaticServer, _make_visit, wait_for_engine
+
+OFFICIALS = '''
+[[officials]]
+name = "Ana Ortiz"
+role = "police_chief"
+email = "chief@springfield.example"
+address = """800 E. Monroe Street
+Springfield, IL 62701"""
+
+[[articles]]
+title = "Police arrest 12 in sting targeting sex buyers"
+outlet = "Springfield Gazette"
+date = "2026-03-14"
+url = "https://news.example.com/2026/03/14/sting"
+'''
+
+
+@pytest.fixture(scope="module")
+def campaign_site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("campaign")
+    campaign = work / "springfield"
+    shutil.copytree(ROOT / "letter_py" / "campaigns" / "default", campaign)
+    toml = campaign / "campaign.toml"
+    toml.write_text(toml.read_text().replace('city = ""', 'city = "Springfield"', 1) + OFFICIALS)
+    config = work / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'docs' / 'overrides'}\n"
+        f"hooks:\n  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}\n"
+        f"extra:\n  letter:\n    campaign: {campaign}\n"
+    )
+    site = work / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                             "-d", str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_check_campaign_accepts_the_organizers_folder(campaign_site: Path):
+    folder = campaign_site.parent / "springfield"
+    result = subprocess.run([sys.executable, "-m", "letter_py", "check-campaign", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_officials_and_local_news_from_the_campaign(browser, campaign_site: Path):
+    with StaticServer(campaign_site) as server:
+        visit = _make_visit(browser, server)
+        try:
+            page = visit.open("/write/")
+            wait_for_engine(page)
+            community = page.get_by_role("group", name="3. Your community")
+            expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
+            expect(page.locator("[data-campaign-articles]")).to_contain_text("Springfield Gazette")
+            recipient = page.get_by_role("group", name="Recipient 1")
+            recipient.get_by_label("Choose a local official (optional)").select_option(label="Police Chief Ana Ortiz")
+            expect(recipient.get_by_label("Who are you writing to?")).to_have_value("police_chief")
+            expect(recipient.get_by_label("Their full name")).to_have_value("Ana Ortiz")
+            expect(recipient.get_by_label("Their email address (optional)")).to_have_value("chief@springfield.example")
+            preview = page.locator("[data-letter='0'] [data-email-text]")
+            expect(preview).to_contain_text("Dear Chief Ortiz")
+            expect(preview).to_contain_text("Police arrest 12 in sting targeting sex buyers")
+            assert "mailto:chief@springfield.example" in page.get_by_role("link", name="Open in email app").get_attribute("href")
+        finally:
+            visit.context.close()
+        assert visit.foreign == []
