@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 ENGINE_TIMEOUT_MS = 60_000  # generous: the product's own limit is tested separately
+# Assertions retry until this; a busy 2-core CI machine needs more than the 5 s default.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import letter_py
-from conftest import Visit
+from conftest import Visit, wait_for_engine
 
 VISITOR = {
     "recipient": "Maria Lopez",
@@ -221,6 +221,7 @@ def test_typing_before_the_engine_is_ready_is_kept(visit: Visit):
     assert held, "the worker never asked for the runtime"
     assert page.locator("[data-letter-app]").get_attribute("data-engine") is None
     held[0].continue_()
+    wait_for_engine(page)
     wait_for_preview(page, "Early Typist")
     expect(status).to_be_hidden()
 
