@@ -1,0 +1,566 @@
+"""Accessibility of the built site, checked in a real browser.
+
+* axe-core finds nothing (WCAG 2.0/2.1/2.2 A and AA rules) on any page, in the
+  light and in the dark palette, and on the letter page in each of its states.
+* The whole letter flow works with the keyboard alone, and focus is always
+  visible while tabbing.
+* Errors and status changes reach screen readers: the error summary takes
+  focus, "Copied" and the engine's progress are in status regions.
+* The letter page reflows at 320 px wide and at 200 % zoom, even around long
+  unbroken text, without horizontal scrolling.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+import letter_py
+from conftest import ROOT, Visit, wait_for_engine
+
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Material picks its palette from prefers-color-scheme (mkdocs.yml lists one
+# palette per media query), so emulating the colour scheme selects it.
+PALETTES = {"light": "default", "dark": "slate"}
+COPIED = "Copied. Paste it into your email or document."
+
+
+# ---- helpers -----------------------------------------------------------------
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page MkDocs built (not the runtime's or the engine's files), plus the 404 page."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        if 'data-md-component="container"' not in index.read_text(encoding="utf-8"):
+            continue
+        folder = index.parent.relative_to(site).as_posix()
+        pages.append("/" if folder == "." else f"/{folder}/")
+    if (site / "404.html").exists():
+        pages.append("/404.html")
+    return pages
+
+
+def with_axe(visit: Visit) -> Visit:
+    """Load axe-core into every page of this visit.
+
+    An init script rather than ``page.add_script_tag``: the latter adds an
+    inline <script>, which the pages' Content-Security-Policy forbids (and
+    should), while an init script comes through the DevTools protocol. Either
+    way it is a local file, not a request.
+    """
+    visit.context.add_init_script(path=str(AXE_JS))
+    return visit
+
+
+def settle(page: Page) -> None:
+    """Wait for running CSS transitions (Material's header title fades on scroll)."""
+    try:
+        page.wait_for_function(
+            "() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+            timeout=3000)
+    except PlaywrightTimeoutError:
+        pass  # audit anyway: a stuck transition shows up as a finding
+
+
+def axe_violations(page: Page, state: str) -> list[str]:
+    """axe-core's violations on the page as it is now: one line per rule, its first few nodes."""
+    assert page.evaluate("typeof window.axe === 'object'"), "axe-core was not injected"
+    settle(page)
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    lines = []
+    for v in result["violations"]:
+        nodes = v["nodes"]
+        targets = ", ".join(" ".join(n["target"]) for n in nodes[:3])
+        summary = " ".join(nodes[0].get("failureSummary", "").split())[:400]
+        lines.append(f"{state}: {v['id']} ({v['impact']}) on {len(nodes)} element(s): {targets}. {summary}")
+    return lines
+
+
+def palette_of(page: Page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def background_luminance(page: Page) -> float:
+    """Relative luminance of the page background, 0 (black) to 1 (white)."""
+    return page.evaluate("""() => {
+        const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    }""")
+
+
+def open_in_palette(visit: Visit, path: str, scheme: str, *, engine: bool = False) -> Page:
+    page = visit.open_letter_page(path) if engine else visit.open(path)
+    page.wait_for_load_state("load")
+    assert palette_of(page) == PALETTES[scheme], f"{path} is not in the {scheme} palette"
+    luminance = background_luminance(page)
+    assert (luminance < 0.1) if scheme == "dark" else (luminance > 0.8), (path, scheme, luminance)
+    return page
+
+
+def recipient(page: Page, n: int = 1):
+    return page.get_by_role("group", name=f"Recipient {n}")
+
+
+def details(page: Page):
+    return page.get_by_role("group", name="2. Your details")
+
+
+def fill_required(page: Page) -> None:
+    recipient(page).get_by_label("Their full name").fill("Maria Lopez")
+    d = details(page)
+    d.get_by_label("Your full name").fill("Sam Rivera")
+    d.get_by_label("Street address").fill("12 Elm Street")
+    d.get_by_label("Town or city").fill("Oak Park")
+    d.get_by_label("State").fill("IL")
+    d.get_by_label("ZIP code").fill("60302")
+
+
+def add_second_recipient_and_article(page: Page, *, long_text: str | None = None) -> None:
+    page.get_by_role("button", name="Add another recipient").click()
+    second = recipient(page, 2)
+    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
+    second.get_by_label("Their full name").fill(long_text[:100] if long_text else "Dana Brown")
+    page.get_by_role("button", name="Add a news article").click()
+    article = page.get_by_role("group", name="News article 1")
+    article.get_by_label("Headline").fill(long_text[:300] if long_text else "Arrests of buyers rise in Oak Park")
+    article.get_by_label("Newspaper, website or station").fill("Oak Leaves")
+    article.get_by_label("Link").fill(
+        "https://news.example.com/" + ("a" * 275) if long_text is None else long_text[:300])
+    expect(page.locator("[data-letter]")).to_have_count(2)
+    expect(page.locator("[data-letter='1'] [data-email-text]")).to_contain_text(
+        "Chief" if long_text else "Dear Chief Brown")
+
+
+# ---- axe-core ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_axe_finds_nothing_on_any_page(make_visit, site: Path, scheme: str):
+    visit = with_axe(make_visit(color_scheme=scheme))
+    pages = site_pages(site)
+    assert "/" in pages and "/write/" in pages and len(pages) >= 8, pages
+    problems = []
+    for path in pages:
+        page = open_in_palette(visit, path, scheme)
+        problems += axe_violations(page, f"{path} [{scheme}]")
+        page.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_dark_palette_can_also_be_chosen_with_the_header_toggle(make_visit):
+    """The header toggle switches to the same slate palette that a dark colour scheme selects."""
+    visit = make_visit(color_scheme="light")
+    page = visit.open("/")
+    assert palette_of(page) == "default"
+    page.locator("label[for='__palette_1']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert background_luminance(page) < 0.1
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
+    visit = with_axe(make_visit(color_scheme=scheme))
+    problems = []
+
+    # While the engine loads: hold the runtime back so the progress box shows.
+    held = []
+    visit.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page = open_in_palette(visit, "/write/", scheme)
+    expect(page.locator("#engine-status")).to_be_visible()
+    problems += axe_violations(page, f"loading [{scheme}]")
+    page.close()
+    visit.context.unroute("**/pyodide.asm.wasm")
+    for route in held:
+        route.abort()
+
+    # The engine is ready and has rendered the first letter.
+    page = open_in_palette(visit, "/write/", scheme, engine=True)
+    problems += axe_violations(page, f"ready [{scheme}]")
+
+    # "Copy letter" with an empty form: the error summary and field errors.
+    page.get_by_role("button", name="Copy letter").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator(".lw-field--error").first).to_be_visible()
+    problems += axe_violations(page, f"errors [{scheme}]")
+    page.close()
+
+    # Two recipients and a news article, in both views of the letter.
+    page = open_in_palette(visit, "/write/", scheme, engine=True)
+    fill_required(page)
+    add_second_recipient_and_article(page)
+    problems += axe_violations(page, f"two letters, email view [{scheme}]")
+    page.get_by_label("A printed letter").check()
+    expect(page.locator("[data-letter='1'] [data-letter-html]")).to_be_visible()
+    problems += axe_violations(page, f"two letters, printed view [{scheme}]")
+    page.close()
+
+    # The engine could not start: the failure box and the fallback letter.
+    visit.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page = open_in_palette(visit, "/write/", scheme)
+    expect(page.locator("#engine-failed")).to_be_visible(timeout=20_000)
+    problems += axe_violations(page, f"engine failed [{scheme}]")
+    page.close()
+
+    assert problems == [], "\n".join(problems)
+
+
+# ---- keyboard only -------------------------------------------------------------
+
+# What has keyboard focus, how a visitor would identify it (its label, or a
+# button's or link's text, and the legend of the group it is in), and whether
+# the focus can be seen: the element is on screen, not covered or clipped away,
+# and draws an outline or a box-shadow. A visually hidden radio (Material's
+# palette switch) shows its focus on the label that follows it.
+FOCUS_JS = r"""() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const text = (node) => (node ? node.innerText || node.textContent || "" : "").replace(/\s+/g, " ").trim();
+    const labelled = el.labels && el.labels.length ? text(el.labels[0]) : "";
+    const name = labelled || el.getAttribute("aria-label") || text(el) || el.getAttribute("title") || "";
+    const fieldset = el.closest("fieldset");
+    const group = fieldset && fieldset.querySelector("legend") ? text(fieldset.querySelector("legend")) : "";
+    let shown = el;
+    let box = el.getBoundingClientRect();
+    if ((box.width < 1 || box.height < 1) && el.nextElementSibling && el.nextElementSibling.tagName === "LABEL") {
+        shown = el.nextElementSibling;
+        box = shown.getBoundingClientRect();
+    }
+    const style = getComputedStyle(shown);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
+        && style.outlineColor !== "rgba(0, 0, 0, 0)";
+    const shadow = style.boxShadow !== "none";
+    // Look at the middle of the part of its first box (a link's first line)
+    // that is inside the window: is it this element, or something on top?
+    const first = shown.getClientRects()[0] || box;
+    const left = Math.max(first.left, 0), right = Math.min(first.right, innerWidth);
+    const top = Math.max(first.top, 0), bottom = Math.min(first.bottom, innerHeight);
+    let onScreen = box.width >= 1 && box.height >= 1 && right - left >= 1 && bottom - top >= 1
+        && style.visibility === "visible";
+    if (onScreen) {
+        const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+        onScreen = Boolean(hit) && (shown.contains(hit) || hit.contains(shown)
+            || Boolean(el.labels && [...el.labels].some((l) => l.contains(hit))));
+    }
+    let opacity = 1;
+    for (let node = shown; node && node.nodeType === 1; node = node.parentElement) {
+        opacity *= Number(getComputedStyle(node).opacity);
+    }
+    return {
+        tag: el.tagName.toLowerCase(), id: el.id, type: el.type || "", name: name.slice(0, 80), group,
+        outline, shadow, onScreen, opacity,
+        visible: (outline || shadow) && onScreen && opacity > 0.5,
+    };
+}"""
+
+
+class Keyboard:
+    """Drives the page with page.keyboard only, checking focus at every stop."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.stops: list[dict] = []
+        self.invisible: list[dict] = []
+
+    def focused(self) -> dict | None:
+        return self.page.evaluate(FOCUS_JS)
+
+    def check_focus(self) -> dict | None:
+        try:
+            # Give transitions (the skip link sliding in) a moment; usually instant.
+            self.page.wait_for_function(f"() => {{ const f = ({FOCUS_JS})(); return !f || f.visible; }}",
+                                        timeout=1500, polling=50)
+        except PlaywrightTimeoutError:
+            pass  # recorded below as an invisible stop
+        focus = self.focused()
+        if focus is not None:
+            self.stops.append(focus)
+            if not focus["visible"]:
+                self.invisible.append(focus)
+        return focus
+
+    def press(self, key: str) -> dict | None:
+        self.page.keyboard.press(key)
+        return self.check_focus()
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+
+    def tab_to(self, name: str, group: str | None = None, *, back: bool = False, limit: int = 150) -> dict:
+        key = "Shift+Tab" if back else "Tab"
+        for _ in range(limit):
+            focus = self.press(key)
+            if focus and focus["name"] == name and (group is None or focus["group"] == group):
+                return focus
+        raise AssertionError(f"{key} never reached {name!r} in {group!r}; went through "
+                             f"{[(s['name'], s['group']) for s in self.stops[-limit:]]}")
+
+    def expect_at(self, name: str, group: str | None = None) -> dict:
+        focus = self.focused()
+        assert focus and focus["name"] == name and (group is None or focus["group"] == group), focus
+        return focus
+
+
+NO_MOUSE_JS = """() => {
+    window.__mouse = [];
+    for (const type of ["pointerdown", "mousedown", "mouseup"]) {
+        document.addEventListener(type, (e) => window.__mouse.push(type), true);
+    }
+    // A click made with the keyboard has detail 0; a mouse click counts its presses.
+    document.addEventListener("click", (e) => { if (e.detail !== 0) window.__mouse.push("click"); }, true);
+}"""
+
+
+def test_the_whole_letter_flow_with_the_keyboard_alone(visit: Visit):
+    page = visit.open_letter_page()
+    page.evaluate(NO_MOUSE_JS)
+    community = {
+        "city": page.locator("#community-city").input_value(),
+        "state": page.locator("#community-state").input_value(),
+    }
+    kb = Keyboard(page)
+
+    # From the top of the page: the skip link comes first, then the header.
+    kb.press("Tab")
+    kb.expect_at("Skip to content")
+
+    # Recipient 1: a role chosen with the arrow keys, a name typed.
+    role = kb.tab_to("Who are you writing to?", "Recipient 1")
+    assert role["tag"] == "select"
+    select = page.locator("#recipients-0-role")
+    first_role = select.input_value()
+    kb.press("ArrowDown")
+    expect(select).not_to_have_value(first_role)
+    kb.press("ArrowUp")
+    expect(select).to_have_value(first_role)
+    kb.tab_to("Their full name", "Recipient 1")
+    kb.type("Maria Lopez")
+
+    # Add a second recipient with Enter: focus moves into the new group.
+    kb.tab_to("Add another recipient")
+    kb.press("Enter")
+    focus = kb.check_focus()
+    assert focus["group"] == "Recipient 2", focus
+    if focus["name"] != "Who are you writing to?":
+        kb.tab_to("Who are you writing to?", "Recipient 2")
+    kb.press("ArrowDown")
+    kb.tab_to("Their full name", "Recipient 2")
+    kb.type("Dana Brown")
+    expect(page.locator("[data-letter]")).to_have_count(2)
+    expect(page.locator("[data-letter='1'] .lw-letter-heading")).to_contain_text("Dana Brown")
+
+    # ...and remove it again with Space: focus returns to the remaining recipient.
+    kb.tab_to("Remove recipient 2", "Recipient 2")
+    kb.press("Space")
+    expect(page.locator("[data-letter]")).to_have_count(1)
+    expect(page.locator("[data-announcer]")).to_have_text("Recipient removed")
+    focus = kb.check_focus()
+    assert focus["group"] == "Recipient 1", focus
+
+    # Your details, typed field by field; Shift+Tab goes back the same way.
+    for label, value in [("Your full name", "Sam Rivera"), ("Street address", "12 Elm Street"),
+                         ("Town or city", "Oak Park"), ("State", "IL"), ("ZIP code", "60302")]:
+        kb.tab_to(label, "2. Your details")
+        kb.type(value)
+    kb.press("Shift+Tab")
+    kb.expect_at("State", "2. Your details")
+    kb.press("Shift+Tab")
+    kb.expect_at("Town or city", "2. Your details")
+    kb.press("Tab")
+    kb.press("Tab")
+    kb.expect_at("ZIP code", "2. Your details")
+
+    # The view switch is a radio group: arrow keys move between its options.
+    kb.tab_to("An email", "Show it as")
+    kb.press("ArrowRight")
+    kb.expect_at("A printed letter", "Show it as")
+    expect(page.locator("[data-letters]")).to_have_attribute("data-format", "letter")
+    kb.press("ArrowLeft")
+    kb.expect_at("An email", "Show it as")
+    expect(page.locator("[data-letters]")).to_have_attribute("data-format", "email")
+
+    # Copy the letter with Enter and read the clipboard back.
+    kb.tab_to("Copy letter")
+    kb.press("Enter")
+    expect(page.locator("[data-announcer]")).to_have_text(COPIED)
+    expected = json.loads(letter_py.render_json(json.dumps({
+        "recipients": [{"role": first_role, "name": "Maria Lopez", "title": "", "email": "", "address": ""}],
+        "sender": {"name": "Sam Rivera", "street": "12 Elm Street", "city": "Oak Park", "state": "IL",
+                   "zip": "60302", "email": "", "phone": ""},
+        "community": community,
+        "personal": "",
+        "date": date.today().isoformat(),
+    })))
+    assert expected["errors"] == []
+    letter = expected["letters"][0]
+    assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {letter['subject']}\n\n{letter['email_text']}"
+
+    assert page.evaluate("window.__mouse") == [], "the mouse was used"
+    assert len(kb.stops) > 20
+    assert kb.invisible == [], "focus could not be seen on:\n" + "\n".join(map(str, kb.invisible))
+
+
+@pytest.mark.parametrize("viewport", [
+    {"width": 1280, "height": 720},
+    {"width": 320, "height": 640},
+    # 200 % zoom in a 1280 x 800 window lays the page out in 640 x 400 CSS pixels.
+    {"width": 640, "height": 400},
+], ids=["desktop", "320px", "200%-zoom"])
+def test_focus_is_visible_at_every_tab_stop(make_visit, viewport):
+    """Tab once round every page of the site: every stop can be seen, at any width."""
+    visit = make_visit(viewport=viewport, device_scale_factor=1 if viewport["width"] == 1280 else 2)
+    invisible = []
+    for path in ["/", "/write/", "/faq/"]:
+        page = visit.open_letter_page(path) if path == "/write/" else visit.open(path)
+        kb = Keyboard(page)
+        for _ in range(400):
+            focus = kb.press("Tab")
+            if focus is None and kb.stops:
+                break  # back to the document: one full round
+        assert len(kb.stops) > 5, (path, kb.stops)
+        invisible += [f"{path} {viewport['width']}px: {f}" for f in kb.invisible]
+        page.close()
+    assert invisible == [], "\n".join(invisible)
+
+
+# ---- live regions --------------------------------------------------------------
+
+
+def test_error_summary_takes_focus_and_is_announced(visit: Visit):
+    page = visit.open_letter_page()
+    page.get_by_role("button", name="Copy letter").focus()
+    page.keyboard.press("Enter")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    # As GOV.UK's error summary: a focusable container whose role allows a name,
+    # named by its heading, so moving focus to it reads "There is a problem".
+    role = summary.get_attribute("role")
+    assert role in {"alert", "group", "region"}, role
+    expect(page.get_by_role(role, name="There is a problem")).to_be_focused()
+    # It was scrolled to, and its heading is not hidden under the sticky header.
+    title = page.locator("#error-summary-title")
+    expect(title).to_be_in_viewport()
+    assert title.evaluate("""el => { const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
+        return Boolean(hit) && el.contains(hit); }"""), "the summary's heading is covered"
+    # Each field error is tied to its field, prefixed "Error:" for screen readers.
+    name_field = details(page).get_by_label("Your full name")
+    expect(name_field).to_have_attribute("aria-invalid", "true")
+    expect(name_field).to_have_accessible_description(re.compile(r"^Error: Enter your name"))
+
+
+def test_copied_and_removed_are_announced_in_a_status_region(visit: Visit):
+    page = visit.open_letter_page()
+    announcer = page.locator("[data-announcer]")
+    assert announcer.get_attribute("role") == "status"
+    assert announcer.get_attribute("aria-live") == "polite"
+    fill_required(page)
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Sam Rivera")
+    page.get_by_role("button", name="Copy letter").click()
+    expect(page.get_by_role("status").filter(has_text="Copied")).to_have_text(COPIED)
+    page.get_by_role("button", name="Add another recipient").click()
+    recipient(page, 2).get_by_role("button", name="Remove recipient 2").click()
+    expect(page.get_by_role("status").filter(has_text="removed")).to_have_text("Recipient removed")
+
+
+def test_engine_progress_and_failure_are_announced(visit: Visit):
+    held = []
+    visit.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page = visit.open("/write/")
+    status = page.locator("#engine-status")
+    expect(status).to_be_visible()
+    progress_text = status.get_by_role("status")
+    expect(progress_text).to_have_count(1)
+    expect(progress_text).not_to_have_text("")
+    expect(status.get_by_role("progressbar", name="Getting the letter writer ready")).to_be_attached()
+    labels = set()
+    for _ in range(200):
+        if held:
+            break
+        labels.add(progress_text.text_content())
+        page.wait_for_timeout(50)
+    assert held, "the worker never asked for the runtime"
+    held[0].continue_()
+    for _ in range(400):
+        if page.locator("[data-letter-app]").get_attribute("data-engine") == "ready":
+            break
+        if status.is_visible():
+            labels.add(progress_text.text_content())
+        page.wait_for_timeout(25)
+    wait_for_engine(page)
+    labels.discard("")
+    assert len(labels) >= 2, f"the status region never changed: {labels}"
+
+    # A failure is announced as soon as it shows.
+    failing = visit.page()
+    failing.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    failing.goto(visit.server.origin + "/write/")
+    failed = failing.locator("#engine-failed")
+    expect(failed).to_be_visible(timeout=20_000)
+    assert failed.get_attribute("role") == "alert"
+    expect(failing.get_by_role("alert")).to_contain_text("could not start")
+
+
+# ---- reflow: 320 px and 200 % zoom ------------------------------------------------
+
+# Everything in the preview must stay inside it, whatever the visitor typed.
+OVERFLOW_JS = """() => {
+    const root = document.documentElement;
+    const preview = document.querySelector(".lw-preview");
+    const edge = preview.getBoundingClientRect().right + 1;
+    const outside = [...preview.querySelectorAll("*")]
+        .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > edge)
+        .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "")
+             + " " + Math.round(el.getBoundingClientRect().right) + " > " + Math.round(edge));
+    const scrollers = [...preview.querySelectorAll("*"), preview]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
+        .map((el) => el.tagName.toLowerCase() + "." + String(el.className).split(" ")[0]);
+    return {page: root.scrollWidth - root.clientWidth, outside, scrollers};
+}"""
+
+LONG = "https://news.example.com/" + "x" * 275  # 300 characters, no break opportunity
+
+
+@pytest.mark.parametrize("viewport", [
+    {"width": 320, "height": 640},
+    # 200 % zoom in a 1280 x 800 window: Chromium lays the page out in a
+    # 640 x 400 CSS-pixel viewport at 2 device pixels per CSS pixel, which is
+    # exactly this context.
+    {"width": 640, "height": 400},
+    {"width": 1280, "height": 800},
+], ids=["320px", "200%-zoom", "desktop"])
+def test_no_horizontal_scrolling_even_with_long_unbroken_text(make_visit, viewport):
+    visit = make_visit(viewport=viewport, device_scale_factor=1 if viewport["width"] == 1280 else 2)
+    page = visit.open_letter_page()
+    overflow = page.evaluate(OVERFLOW_JS)
+    assert overflow["page"] <= 0 and overflow["outside"] == [] and overflow["scrollers"] == [], overflow
+
+    fill_required(page)
+    details(page).get_by_label("Street address").fill(LONG[:200])
+    page.get_by_label("Why this matters to you").fill(LONG * 3)
+    add_second_recipient_and_article(page, long_text=LONG)
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text(LONG[:200])
+    for view in ["An email", "A printed letter"]:
+        page.get_by_label(view).check()
+        overflow = page.evaluate(OVERFLOW_JS)
+        assert overflow["page"] <= 0, (view, overflow)
+        assert overflow["outside"] == [], (view, overflow)
+        assert overflow["scrollers"] == [], (view, overflow)
+
+    # The error summary and field errors reflow too.
+    details(page).get_by_label("ZIP code").fill("x" * 10)
+    page.get_by_role("button", name="Copy letter").first.click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
