@@ -278,9 +278,9 @@ class Keyboard:
 
     def check_focus(self) -> dict | None:
         try:
-            # Give transitions (the skip link sliding in) a moment; usually instant.
+            # Give transitions (the skip link, the drawer sliding in) a moment; usually instant.
             self.page.wait_for_function(f"() => {{ const f = ({FOCUS_JS})(); return !f || f.visible; }}",
-                                        timeout=1500, polling=50)
+                                        timeout=4000, polling=50)  # a busy 2-core CI box
         except PlaywrightTimeoutError:
             pass  # recorded below as an invisible stop
         focus = self.focused()
