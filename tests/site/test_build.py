@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zipfile
 from pathlib import Path
 
 from conftest import ROOT, Build
@@ -32,18 +33,25 @@ def test_no_page_loads_anything_from_another_origin(site: Path):
 def test_ships_the_versioned_runtime_and_a_hashed_engine(site: Path):
     version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     runtime = site / "pyodide" / version
-    assert sorted(p.name for p in runtime.iterdir()) == [
-        "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip",
-    ]
+    assert sorted(p.name for p in runtime.iterdir()) == sorted(  # with .br/.gz for hosts that serve them
+        name + suffix for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs")
+        for suffix in ("", ".br", ".gz")
+    )
     (engine,) = (site / "engine").iterdir()
     lock = json.loads((engine / "pyodide-lock.json").read_text())
     assert set(lock["packages"]) == {"letter-py", "jinja2", "markupsafe"}
     for package in lock["packages"].values():
         wheel = engine / package["file_name"]
-        assert wheel.name.endswith("py3-none-any.whl"), wheel.name
+        # Compiled to bytecode for Pyodide's Python 3.14 by the build.
+        assert wheel.name.endswith("-py314-none-any.whl"), wheel.name
+        assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".py")], wheel.name
         assert hashlib.sha256(wheel.read_bytes()).hexdigest() == package["sha256"]
+    # The standard library: what the engine imports is compiled, the rest stays source.
+    stdlib = zipfile.ZipFile(engine / "python_stdlib.zip").namelist()
+    assert {"json/__init__.pyc", "asyncio/__init__.pyc", "email/message.pyc"} <= set(stdlib)
+    assert "pydoc.py" in stdlib and "json/__init__.py" not in stdlib
     assert sorted(p.name for p in engine.iterdir()) == sorted(
-        ["pyodide-lock.json", *(p["file_name"] for p in lock["packages"].values())]
+        ["pyodide-lock.json", "python_stdlib.zip", *(p["file_name"] for p in lock["packages"].values())]
     )
 
 

@@ -75,6 +75,9 @@ async function load({ runtimeURL, lockFileURL, campaign }) {
     pyodide = await loadPyodide({
       indexURL: runtimeURL,
       lockFileURL,
+      // The build's standard library, partly compiled to bytecode, sits with
+      // the wheels (scripts/build_engine.py explains why).
+      stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
       packages: ["letter-py"],
       stdout: () => {},
       stderr: () => {},
