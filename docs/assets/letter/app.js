@@ -239,7 +239,7 @@ function start(app) {
       }
     }, LOAD_TIMEOUT_MS);
     try {
-      worker = new Worker(app.dataset.worker, { type: "module" });
+      worker = takeEarlyWorker() || new Worker(app.dataset.worker, { type: "module" });
     } catch (error) {
       fail("Your browser cannot run the letter writer (it needs module workers and WebAssembly). Please update your browser.");
       return;
@@ -255,6 +255,14 @@ function start(app) {
       lockFileURL: new URL(app.dataset.lockfile, document.baseURI).href,
       campaign: campaignFiles,
     });
+  }
+
+  // The page's head (letter.html) may have started the worker already, so
+  // that Python loads while the page does; it is adopted once.
+  function takeEarlyWorker() {
+    const early = window.letterWorker || null;
+    window.letterWorker = null;
+    return early;
   }
 
   function restartEngine() {

@@ -5,8 +5,13 @@
 // The whole message protocol between the page (app.js) and this worker:
 //
 //   page → worker
+//     {type: "boot", runtimeURL, lockFileURL}
+//         optional, before "init": start downloading and starting Python at
+//         once; nothing is posted back until "init". The page's head sends it
+//         (letter.html), so Python loads while the rest of the page does.
 //     {type: "init", runtimeURL, lockFileURL, campaign}
-//         once, first. campaign: JSON text mapping campaign file names to text.
+//         once, first (or after "boot"). campaign: JSON text mapping campaign
+//         file names to text.
 //     {type: "render", id, input}
 //         input: the form as letter_py's input JSON text. id: increasing number.
 //
@@ -20,6 +25,7 @@
 // no Python source is built here.
 
 let engine = null;
+let booting = null; // Pyodide loading, started by "boot" or "init", whichever comes first
 const startedAt = performance.now();
 
 function post(message) {
@@ -55,6 +61,20 @@ function watchDownloads(onFile) {
   return () => observer.disconnect();
 }
 
+function boot(runtimeURL, lockFileURL) {
+  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({
+    indexURL: runtimeURL,
+    lockFileURL,
+    // The build's standard library, partly compiled to bytecode, sits with
+    // the wheels (scripts/build_engine.py explains why).
+    stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
+    packages: ["letter-py"],
+    stdout: () => {},
+    stderr: () => {},
+  }));
+  return booting;
+}
+
 async function load({ runtimeURL, lockFileURL, campaign }) {
   // Everything starts at once: the runtime download must not wait for anything.
   let total = RUNTIME_FILES.length + 3 + 1; // 3 wheels until the lockfile says otherwise
@@ -71,17 +91,7 @@ async function load({ runtimeURL, lockFileURL, campaign }) {
   report("Downloading Python");
   let pyodide;
   try {
-    const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
-    pyodide = await loadPyodide({
-      indexURL: runtimeURL,
-      lockFileURL,
-      // The build's standard library, partly compiled to bytecode, sits with
-      // the wheels (scripts/build_engine.py explains why).
-      stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
-      packages: ["letter-py"],
-      stdout: () => {},
-      stderr: () => {},
-    });
+    pyodide = await boot(runtimeURL, lockFileURL);
   } finally {
     stop(); // no progress reports after a failure
   }
@@ -96,7 +106,9 @@ async function load({ runtimeURL, lockFileURL, campaign }) {
 }
 
 self.onmessage = async ({ data }) => {
-  if (data.type === "init") {
+  if (data.type === "boot") {
+    boot(data.runtimeURL, data.lockFileURL).catch(() => {}); // "init" reports a failure
+  } else if (data.type === "init") {
     try {
       await load(data);
     } catch (error) {
