@@ -486,18 +486,19 @@ def test_engine_progress_and_failure_are_announced(visit: Visit):
     expect(progress_text).not_to_have_text("")
     expect(status.get_by_role("progressbar", name="Getting the letter writer ready")).to_be_attached()
     labels = set()
+    # Read the text by id: a role locator stops matching the moment the box hides.
+    text = page.locator("#engine-status-text")
     for _ in range(200):
         if held:
             break
-        labels.add(progress_text.text_content())
+        labels.add(text.text_content())
         page.wait_for_timeout(50)
     assert held, "the worker never asked for the runtime"
     held[0].continue_()
     for _ in range(400):
         if page.locator("[data-letter-app]").get_attribute("data-engine") == "ready":
             break
-        if status.is_visible():
-            labels.add(progress_text.text_content())
+        labels.add(text.text_content())
         page.wait_for_timeout(25)
     wait_for_engine(page)
     labels.discard("")
