@@ -420,8 +420,8 @@ def test_the_whole_letter_flow_with_the_keyboard_alone(visit: Visit):
 def test_focus_is_visible_at_every_tab_stop(make_visit, viewport):
     """Tab once round every page of the site: every stop can be seen, at any width."""
     visit = make_visit(viewport=viewport, device_scale_factor=1 if viewport["width"] == 1280 else 2)
-    invisible = []
-    for path in ["/", "/write/", "/faq/"]:
+
+    def tab_round(path: str) -> list[dict]:
         page = visit.open_letter_page(path) if path == "/write/" else visit.open(path)
         kb = Keyboard(page)
         for _ in range(400):
@@ -429,8 +429,19 @@ def test_focus_is_visible_at_every_tab_stop(make_visit, viewport):
             if focus is None and kb.stops:
                 break  # back to the document: one full round
         assert len(kb.stops) > 5, (path, kb.stops)
-        invisible += [f"{path} {viewport['width']}px: {f}" for f in kb.invisible]
         page.close()
+        return kb.invisible
+
+    invisible = []
+    for path in ["/", "/write/", "/faq/"]:
+        found = tab_round(path)
+        if found:
+            # Seen once in full CI runs only, at 640 x 400 in Material's drawer: a
+            # second round on a fresh page tells a timing hiccup of the busy machine
+            # from a stop that really cannot be seen, which fails both rounds.
+            again = {f["name"] for f in tab_round(path)}
+            found = [f for f in found if f["name"] in again]
+        invisible += [f"{path} {viewport['width']}px: {f}" for f in found]
     assert invisible == [], "\n".join(invisible)
 
 
