@@ -32,6 +32,10 @@ LETTER_TEMPLATE = "letter.html"
 
 _state: dict[str, Any] = {}
 
+# The fallback letter keeps every placeholder; its date is left for the
+# visitor to write, because a build date would be wrong the day after.
+FALLBACK_INPUT: dict[str, Any] = {"date": ""}
+
 
 def _campaign_dir(config) -> Path:
     configured = (config.extra.get("letter") or {}).get("campaign")
@@ -56,11 +60,6 @@ def on_config(config, **kwargs):
         fallback=fallback,
     )
     return config
-
-
-# The fallback letter keeps every placeholder; its date is left for the
-# visitor to write, because a build date would be wrong the day after.
-FALLBACK_INPUT: dict[str, Any] = {"date": ""}
 
 
 def on_serve(server, config, builder, **kwargs):
