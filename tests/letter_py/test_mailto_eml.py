@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import email
 import email.policy
+import subprocess
+import sys
 from urllib.parse import unquote
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from letter_py import eml
 from letter_py.eml import build_eml
 from letter_py.mailto import encode, mailto_url
+from letter_py.text import clean_line
+from letter_py.validate import is_email
 from letter_helpers import render
 
 
@@ -104,3 +113,50 @@ def test_body_encoding_matches_the_email_package() -> None:
         expected = quoprimime.body_encode(body.replace("\r\n", "\n").encode("utf-8").decode("latin-1"),
                                           maxlinelen=76, eol="\r\n")
         assert encode_body(body) == expected
+
+
+# Text that mixes what the direct path takes with everything that sends it to
+# the email package: quoting specials, non-ASCII, "=?", runs of spaces, long lines.
+_HEADER_TEXT = st.text(
+    alphabet=st.sampled_from(list("AZaz09 .,'\"()<>@:;\\[]=?_-!#~ ") + ["é", "😀", "\u00a0"]),
+    max_size=90,
+) | st.from_regex(r"[A-Za-z][A-Za-z.' -]{0,80}", fullmatch=True)
+_ADDRESS = st.from_regex(r"[a-z0-9._+-]{1,30}@[a-z0-9-]{1,20}\.(org|gov|example)", fullmatch=True).filter(
+    lambda a: is_email(a))
+
+
+@given(name=_HEADER_TEXT, address=_ADDRESS)
+def test_to_header_is_what_the_email_package_writes(name: str, address: str) -> None:
+    name = clean_line(name)
+    assert eml.to_header(name, address) == eml.email_package_to_header(name, address)
+
+
+@given(subject=_HEADER_TEXT)
+def test_subject_header_is_what_the_email_package_writes(subject: str) -> None:
+    subject = clean_line(subject)
+    assert eml.subject_header(subject) == eml.email_package_subject_header(subject)
+
+
+@pytest.mark.parametrize(("name", "subject"), [
+    ("Maria Lopez", "Hold buyers accountable in Springfield"),
+    ("", "x" * 69),            # "Subject: " + 69 = 78, the longest unfolded line
+    ("", "x" * 70),
+    ("J. R. O'Neil", "Re: =?utf-8?q?hi?="),
+    ("Lopez, Maria", "two  spaces"),
+    ("A" * 60, "ends with space "),
+])
+def test_header_edge_cases_match_the_email_package(name: str, subject: str) -> None:
+    assert eml.to_header(name, "mayor@springfield.example") == eml.email_package_to_header(
+        name, "mayor@springfield.example")
+    assert eml.subject_header(subject) == eml.email_package_subject_header(subject)
+
+
+def test_plain_headers_do_not_import_the_email_package() -> None:
+    # Run in a fresh interpreter: the test session has imported email already.
+    code = (
+        "import sys, letter_py.eml as e\n"
+        "print(e.to_header('Maria Lopez', 'mayor@example.gov') + e.subject_header('Hold buyers accountable'), end='')\n"
+        "assert not any(m == 'email' or m.startswith('email.') for m in sys.modules), sorted(sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert result.stdout.decode() == "To: Maria Lopez <mayor@example.gov>\r\nSubject: Hold buyers accountable\r\n"
