@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -22,6 +21,7 @@ from jinja2 import meta
 from markupsafe import Markup, escape
 
 from .model import Article
+from .precompiled import CodeCache, Precompiled, checksum, files_checksum, fingerprint, marshallable
 from .states import state_code, state_name
 from .text import clean_block, clean_line
 
@@ -121,7 +121,7 @@ def _tables(src: _Source, data: Mapping[str, object], key: str) -> list[Mapping[
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> str:
+def _toml_error(exc: ValueError, text: str) -> str:
     """``", line 2: Expected ']'..."``, read from the message as every Python words it."""
     message = str(exc)
     match = _TOML_AT.search(message)
@@ -131,21 +131,41 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> str:
     return f", line {line}: {message[: match.start()]}"
 
 
+def _parse_toml(origin: str, text: str) -> dict[str, object]:
+    # Imported here: the browser gets campaign.toml already parsed (see
+    # letter_py.precompiled), and tomllib's import alone takes ~20 ms there.
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(f"{origin}/{CONFIG}{_toml_error(exc, text)}") from None
+
+
 class Campaign:
     """A parsed, compiled campaign; immutable and safe to share between calls."""
 
-    def __init__(self, files: Mapping[str, str], origin: str = "<campaign>") -> None:
+    def __init__(self, files: Mapping[str, str], origin: str = "<campaign>",
+                 precompiled: Precompiled | None = None) -> None:
         self.origin = origin
         self.files: dict[str, str] = {name: files[name] for name in sorted(files)}
         if CONFIG not in self.files:
             raise CampaignError(f"{origin}/{CONFIG}: file missing")
         src = _Source(origin, CONFIG, self.files[CONFIG])
-        try:
-            data = tomllib.loads(self.files[CONFIG])
-        except tomllib.TOMLDecodeError as exc:
-            raise CampaignError(f"{origin}/{CONFIG}{_toml_error(exc, self.files[CONFIG])}") from None
+        data = precompiled.config_for(self.files[CONFIG]) if precompiled else None
+        self.config_from_precompiled = data is not None
+        if data is None:
+            data = _parse_toml(origin, self.files[CONFIG])
+        self._config_data = data
         self._read_config(src, data)
         self.env = self._environment()
+        self._fingerprint = fingerprint(self.env, TEMPLATES)
+        if precompiled and precompiled.fingerprint == self._fingerprint:
+            self._code_cache = CodeCache(precompiled.codes)
+            analysis = precompiled.analysis_for(self.files)
+        else:
+            self._code_cache, analysis = CodeCache(), None
+        self.env.bytecode_cache = self._code_cache
         self._globals = dict(self.env.globals)
         self.per_recipient: dict[str, bool] = {}
         self.templates: dict[str, jinja2.Template] = {}
@@ -154,14 +174,30 @@ class Campaign:
                 raise CampaignError(f"{origin}/{name}: file missing")
             try:
                 self.templates[name] = self.env.get_template(name)
-                self.per_recipient[name] = self._mentions_recipient(name, set())
+                if analysis is None or name not in analysis:
+                    self.per_recipient[name] = self._mentions_recipient(name, set())
+                else:
+                    self.per_recipient[name] = analysis[name]
             except jinja2.TemplateSyntaxError as exc:
                 raise CampaignError(f"{origin}/{exc.name or name}, line {exc.lineno}: {exc.message}") from None
+        self.analysis_from_precompiled = analysis is not None
 
     @classmethod
-    def from_files(cls, files: Mapping[str, str], origin: str = "<campaign>") -> Campaign:
+    def from_files(cls, files: Mapping[str, str], origin: str = "<campaign>",
+                   precompiled: Precompiled | None = None) -> Campaign:
         """Build a campaign from file names (relative to the folder) and their text."""
-        return cls(files, origin)
+        return cls(files, origin, precompiled)
+
+    @property
+    def templates_from_precompiled(self) -> int:
+        """How many templates (includes too) came compiled from ``precompiled``."""
+        return self._code_cache.hits
+
+    def precompile(self) -> Precompiled:
+        """This campaign, compiled, for :class:`Campaign` to reuse (see :mod:`letter_py.precompiled`)."""
+        config = (checksum(self.files[CONFIG]), self._config_data) if marshallable(self._config_data) else None
+        return Precompiled(self._fingerprint, config, (files_checksum(self.files), dict(self.per_recipient)),
+                           self._code_cache.codes)
 
     def _read_config(self, src: _Source, data: Mapping[str, object]) -> None:
         self.name = _string(src, data, "name", "name")

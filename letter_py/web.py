@@ -11,16 +11,35 @@ import json
 
 from .campaign import Campaign
 from .jsonapi import describe_json, render_json
+from .precompiled import Precompiled
 
 
 class Engine:
-    """A compiled campaign, reused for every keystroke's render."""
+    """A compiled campaign, reused for every keystroke's render.
 
-    def __init__(self, campaign_files_json: str) -> None:
+    ``precompiled`` is the build's compiled campaign (bytes, or a JavaScript
+    ``Uint8Array``) and ``precompiled_sha256`` its digest; when either is
+    missing or does not fit, the campaign is compiled here, just more slowly.
+    """
+
+    def __init__(self, campaign_files_json: str, precompiled: object = None,
+                 precompiled_sha256: str | None = None) -> None:
         files = json.loads(campaign_files_json)
         if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
             raise ValueError("campaign_files_json must map file names to their text")
-        self.campaign = Campaign.from_files(files, origin="<campaign>")
+        if hasattr(precompiled, "to_bytes"):  # a JsProxy of a typed array
+            precompiled = precompiled.to_bytes()
+        ahead = None
+        if isinstance(precompiled, (bytes, bytearray, memoryview)):
+            ahead = Precompiled.load(bytes(precompiled), precompiled_sha256)
+        self.campaign = Campaign.from_files(files, origin="<campaign>", precompiled=ahead)
+
+    @property
+    def precompiled(self) -> bool:
+        """Whether the campaign's config, analysis and every template came precompiled."""
+        campaign = self.campaign
+        return (campaign.config_from_precompiled and campaign.analysis_from_precompiled
+                and campaign.templates_from_precompiled >= len(campaign.templates))
 
     def render(self, input_json: str, today: str | None = None) -> str:
         """Same as :func:`letter_py.render_json` with this campaign; never raises."""
@@ -35,3 +54,7 @@ class Engine:
     def describe(self) -> str:
         """The campaign's form settings as JSON (see :func:`letter_py.jsonapi.describe`)."""
         return describe_json(self.campaign)
+
+    def precompile(self) -> bytes:
+        """This campaign compiled, for the build to ship (see :mod:`letter_py.precompiled`)."""
+        return self.campaign.precompile().dump()
