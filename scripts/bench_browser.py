@@ -143,6 +143,7 @@ COLLECT_WORKER = """() => ({
   resources: performance.getEntriesByType("resource").map((e) => ({
     name: e.name, start: e.startTime, end: e.responseEnd, encoded: e.encodedBodySize,
     transfer: e.transferSize, initiator: e.initiatorType })),
+  marks: performance.getEntriesByType("mark").map((e) => ({ name: e.name, start: e.startTime })),
 })"""
 
 BARE_HTML = """<!doctype html>
@@ -295,6 +296,8 @@ def _collect(page) -> dict:
         for r in w["resources"]:
             r["start"] += shift
             r["end"] += shift
+        for m in w.get("marks", []):
+            m["start"] += shift
         workers.append(w)
     data["workers"] = workers
     return data

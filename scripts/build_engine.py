@@ -219,7 +219,7 @@ def _closure(packages: dict, name: str) -> set[str]:
 
 
 # Bump when the compile step changes: the engine folder name covers it.
-COMPILE_RECIPE = "pyc-1"
+COMPILE_RECIPE = "pyc-2"
 
 # Runs inside Pyodide under Node (see compile_for_pyodide). The wheels are
 # installed as the browser installs them; the probe then does what the page's
@@ -325,9 +325,11 @@ py.FS.mount(py.FS.filesystems.NODEFS, { root: job.dir }, "/job");
 py.runPython(readFileSync(job.dir + "/compile.py", "utf8"));
 """
 
-# What the probe renders: an empty form and a full one.
+# What the probe renders: an empty form, a full one, and a name the email
+# package has to encode (plain headers skip it; see letter_py.eml).
 _PROBE_SAMPLES = [
     {},
+    {"recipients": [{"role": "mayor", "name": "Zoë Núñez, Jr.", "email": "mayor@example.gov"}]},
     {"sender": {"name": "Sam Example", "street": "1 Main St", "city": "Springfield", "state": "IL",
                 "zip": "62701", "email": "sam@example.org"},
      "recipients": [{"role": "mayor", "name": "Maria Lopez", "email": "mayor@example.gov",
@@ -413,6 +415,56 @@ def write_engine(core: Path, wheels: list[Path], build: Path) -> Path:
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(staging, target)
+    return target
+
+
+_PRECOMPILE_JS = """
+import { readFileSync, writeFileSync } from "node:fs";
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const { loadPyodide } = await import(job.pyodide);
+const log = (line) => process.stderr.write(line + "\\n");
+const py = await loadPyodide({
+  indexURL: job.indexURL, lockFileURL: job.lockFileURL, stdLibURL: job.stdLibURL,
+  packages: ["letter-py"], env: { PYTHONNODEBUGRANGES: "1" }, stdout: log, stderr: log,
+});
+const engine = py.pyimport("letter_py.web").Engine(readFileSync(job.campaign, "utf8"));
+writeFileSync(job.out, engine.precompile().toJs());
+"""
+
+
+def precompile_campaign(built: EngineBuild, campaign_json: str, root: Path = ROOT) -> Path | None:
+    """The campaign compiled by the browser's own Python, for the page to ship.
+
+    Loads the engine folder's lockfile, wheels and stdlib in Pyodide under
+    Node, exactly as the browser does, and writes what
+    ``letter_py.web.Engine.precompile`` returns (see ``letter_py.precompiled``):
+    the worker then skips Jinja2's compiler and the TOML parser at start-up.
+    Named by a hash of its inputs, so it is only rebuilt when the campaign or
+    the engine changes; None without Node (the page compiles it, more slowly).
+    """
+    node = shutil.which("node")
+    if node is None:
+        return None
+    key = hashlib.sha256(built.engine_dir.name.encode() + b"\0" + campaign_json.encode()).hexdigest()[:16]
+    target = root / "build" / "precompiled" / f"campaign-{key}.bin"
+    if target.exists():
+        return target
+    core, _ = pyodide_core(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        job_dir = Path(tmp)
+        (job_dir / "campaign.json").write_text(campaign_json, encoding="utf-8")
+        (job_dir / "precompile.mjs").write_text(_PRECOMPILE_JS)
+        job = {
+            "pyodide": (core / "pyodide.mjs").as_uri(), "indexURL": str(core) + "/",
+            "lockFileURL": str(built.engine_dir / "pyodide-lock.json"),
+            "stdLibURL": str(built.engine_dir / STDLIB),
+            "campaign": str(job_dir / "campaign.json"), "out": str(job_dir / "campaign.bin"),
+        }
+        (job_dir / "job.json").write_text(json.dumps(job))
+        _run([node, str(job_dir / "precompile.mjs"), str(job_dir / "job.json")])
+        shutil.copyfile(job_dir / "campaign.bin", target)
+    _log(f"precompiled the campaign into {target.relative_to(root)}")
     return target
 
 

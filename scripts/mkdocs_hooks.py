@@ -4,18 +4,20 @@
 build step to forget:
 
 * ``on_config`` builds (or reuses) the Pyodide runtime and the engine wheels
-  with :mod:`build_engine`, and renders the no-JavaScript fallback letter with
-  the very ``letter_py`` the browser will run.
+  with :mod:`build_engine`, renders the no-JavaScript fallback letter with
+  the very ``letter_py`` the browser will run, and has the browser's own
+  Python compile the campaign ahead (``letter_py.precompiled``).
 * ``on_page_context`` hands the letter page its form data (roles, officials,
   limits) and that fallback letter.
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
   page, hashing the inline scripts it must allow.
-* ``on_post_build`` copies the runtime and engine folders into the site and
+* ``on_post_build`` copies the runtime, engine and compiled campaign into the site and
   writes ``_headers``, the same policy as HTTP headers for hosts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -52,8 +54,11 @@ def on_config(config, **kwargs):
     files_json = json.dumps(files, sort_keys=True, ensure_ascii=False)
     engine = Engine(files_json)
     fallback = json.loads(engine.render(json.dumps(FALLBACK_INPUT)))
+    precompiled = build_engine.precompile_campaign(built, files_json, ROOT)
     _state.update(
         build=built,
+        precompiled=precompiled,
+        precompiled_sha256=hashlib.sha256(precompiled.read_bytes()).hexdigest() if precompiled else "",
         campaign_dir=campaign_dir,
         campaign_json=files_json,
         describe=json.loads(engine.describe()),
@@ -75,11 +80,18 @@ def on_page_context(context, page, config, nav, **kwargs):
             "runtime_path": built.runtime_path,
             "engine_path": built.engine_path,
             "lockfile": built.engine_path + "pyodide-lock.json",
+            "precompiled": _precompiled_path(built),
+            "precompiled_sha256": _state["precompiled_sha256"],
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
         }
     return context
+
+
+def _precompiled_path(built) -> str:
+    """Where the compiled campaign is served: beside the wheels, cached as long."""
+    return built.engine_path + _state["precompiled"].name if _state["precompiled"] else ""
 
 
 def _copy(source: Path, dest: Path) -> None:
@@ -113,6 +125,8 @@ def on_post_build(config, **kwargs):
     built = _state["build"]
     for site_path, source in built.site_files().items():
         _copy(source, site / site_path)
+    if _state["precompiled"]:
+        _copy(_state["precompiled"], site / _precompiled_path(built))
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)

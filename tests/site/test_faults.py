@@ -75,6 +75,23 @@ def test_tampered_wheel_is_refused(visit: Visit, site: Path):
     assert page.locator("[data-letter-app]").get_attribute("data-engine") != "ready"
 
 
+@pytest.mark.parametrize("fault", ["missing", "tampered"])
+def test_precompiled_campaign_fault_only_costs_time(visit: Visit, site: Path, fault: str):
+    """Without a usable compiled campaign the engine compiles it itself: same letters."""
+    path = engine_file(site, "campaign-")
+    original = (site / path.lstrip("/")).read_bytes()
+    visit.server.state.faults[path] = (
+        Fault(status=404) if fault == "missing"
+        else Fault(status=200, content_type="application/octet-stream", body=original[:-1] + b"\1"))
+    page = visit.open("/write/")
+    type_details(page)
+    wait_for_engine(page)
+    app = page.locator("[data-letter-app]")
+    assert app.get_attribute("data-engine-precompiled") == "false"
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("These words must survive.")
+    assert path in visit.server.state.paths()
+
+
 def test_wasm_with_wrong_content_type(visit: Visit, site: Path):
     """A host that serves .wasm as text: either Pyodide copes, or the visitor hears so in time."""
     path = runtime_file(site, "pyodide.asm.wasm")

@@ -94,6 +94,28 @@ def test_preview_follows_typing_and_matches_cpython(visit: Visit):
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_be_hidden()
 
 
+def test_engine_starts_from_the_precompiled_campaign(visit: Visit, site):
+    """The build's compiled campaign is fetched once and used (letter_py/precompiled.py)."""
+    page = visit.open_letter_page()
+    app = page.locator("[data-letter-app]")
+    assert app.get_attribute("data-engine-precompiled") == "true"
+    fetched = [p for p in visit.server.state.paths() if p.endswith(".bin")]
+    assert fetched == ["/" + app.get_attribute("data-precompiled").lstrip("./")], fetched
+
+
+def test_letter_page_starts_no_site_search(visit: Visit):
+    """Search's worker and index would compete with the engine's start; other pages keep search."""
+    page = visit.open_letter_page()
+    assert page.locator("form[name=search]").count() == 0
+    expect(page.locator(".md-header__button[for='__search']")).to_be_hidden()
+    page.wait_for_load_state("networkidle")
+    assert not [p for p in visit.server.state.paths() if "search" in p]
+    other = visit.open("/faq/")
+    expect(other.get_by_role("textbox", name="Search")).to_be_attached()
+    other.wait_for_load_state("networkidle")
+    assert any("search_index" in p for p in visit.server.state.paths())
+
+
 def test_copy_puts_the_letter_on_the_clipboard(visit: Visit):
     page = visit.open_letter_page()
     fill_visitor(page)

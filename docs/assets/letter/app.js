@@ -253,6 +253,8 @@ function start(app) {
       type: "init",
       runtimeURL: new URL(app.dataset.runtime, document.baseURI).href,
       lockFileURL: new URL(app.dataset.lockfile, document.baseURI).href,
+      precompiledURL: app.dataset.precompiled ? new URL(app.dataset.precompiled, document.baseURI).href : null,
+      precompiledSha256: app.dataset.precompiledSha256 || null,
       campaign: campaignFiles,
     });
   }
@@ -283,6 +285,7 @@ function start(app) {
         failed.hidden = true;
         app.dataset.engine = "ready";
         app.dataset.engineMs = String(message.ms);
+        app.dataset.enginePrecompiled = String(Boolean(message.precompiled));
         render();
         break;
       case "rendered": {

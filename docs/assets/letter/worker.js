@@ -5,19 +5,22 @@
 // The whole message protocol between the page (app.js) and this worker:
 //
 //   page → worker
-//     {type: "boot", runtimeURL, lockFileURL}
+//     {type: "boot", runtimeURL, lockFileURL, precompiledURL?}
 //         optional, before "init": start downloading and starting Python at
 //         once; nothing is posted back until "init". The page's head sends it
 //         (letter.html), so Python loads while the rest of the page does.
-//     {type: "init", runtimeURL, lockFileURL, campaign}
+//     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?}
 //         once, first (or after "boot"). campaign: JSON text mapping campaign
-//         file names to text.
+//         file names to text. precompiledURL: the build's compiled campaign
+//         (letter_py/precompiled.py); without it, or if it fails to load or
+//         to match precompiledSha256, the campaign is compiled here, slower.
 //     {type: "render", id, input}
 //         input: the form as letter_py's input JSON text. id: increasing number.
 //
 //   worker → page
 //     {type: "progress", done, total, label}   while loading, real steps done
-//     {type: "ready", ms}                      the engine can render
+//     {type: "ready", ms, precompiled}         the engine can render;
+//                                              precompiled: the compiled campaign was used
 //     {type: "rendered", id, output}           output: letter_py's JSON text
 //     {type: "failed", phase, message, id?}    phase: "load" or "render"
 //
@@ -26,10 +29,16 @@
 
 let engine = null;
 let booting = null; // Pyodide loading, started by "boot" or "init", whichever comes first
+let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
 const startedAt = performance.now();
 
 function post(message) {
   self.postMessage(message);
+}
+
+function mark(name) {
+  performance.mark(name);
+  return true;
 }
 
 const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
@@ -61,8 +70,17 @@ function watchDownloads(onFile) {
   return () => observer.disconnect();
 }
 
+// A missing or broken file only costs time: Python compiles the campaign itself.
+function fetchPrecompiled(url) {
+  precompiled ??= url
+    ? fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).then((b) => b && new Uint8Array(b)).catch(() => null)
+    : Promise.resolve(null);
+  return precompiled;
+}
+
 function boot(runtimeURL, lockFileURL) {
-  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({
+  // The marks (letter:…) time the stages for scripts/bench_browser.py.
+  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => mark("letter:loader") && loadPyodide({
     indexURL: runtimeURL,
     lockFileURL,
     // The build's standard library, partly compiled to bytecode, sits with
@@ -71,11 +89,12 @@ function boot(runtimeURL, lockFileURL) {
     packages: ["letter-py"],
     stdout: () => {},
     stderr: () => {},
-  }));
+  })).then((pyodide) => mark("letter:python") && pyodide);
   return booting;
 }
 
-async function load({ runtimeURL, lockFileURL, campaign }) {
+async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precompiledSha256 }) {
+  const compiled = fetchPrecompiled(precompiledURL);
   // Everything starts at once: the runtime download must not wait for anything.
   let total = RUNTIME_FILES.length + 3 + 1; // 3 wheels until the lockfile says otherwise
   let done = 0;
@@ -98,16 +117,19 @@ async function load({ runtimeURL, lockFileURL, campaign }) {
   done = total - 1;
   report("Starting the letter writer");
   const web = pyodide.pyimport("letter_py.web");
-  engine = web.Engine(campaign);
+  mark("letter:imported");
+  engine = web.Engine(campaign, await compiled, precompiledSha256 || null);
   web.destroy();
+  mark("letter:engine");
   done = total;
   report("Ready");
-  post({ type: "ready", ms: Math.round(performance.now() - startedAt) });
+  post({ type: "ready", ms: Math.round(performance.now() - startedAt), precompiled: engine.precompiled });
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
     boot(data.runtimeURL, data.lockFileURL).catch(() => {}); // "init" reports a failure
+    fetchPrecompiled(data.precompiledURL);
   } else if (data.type === "init") {
     try {
       await load(data);
