@@ -13,11 +13,9 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta
 from markupsafe import Markup, escape
 
 from .model import Article
@@ -299,6 +297,8 @@ class Campaign:
 
         A body that does not is rendered once for all of a call's recipients.
         """
+        from jinja2 import meta  # only when not precompiled (letter_py.precompiled)
+
         seen.add(name)
         tree = self.env.parse(self.files[name], name)
         if "recipient" in meta.find_undeclared_variables(tree):
@@ -360,6 +360,8 @@ def load_campaign(path: str | Path) -> Campaign:
 @functools.cache
 def default_campaign() -> Campaign:
     """The packaged campaign: the seed letter, for Illinois."""
+    from importlib import resources  # not needed in the browser, which gets the files
+
     root = resources.files("letter_py") / "campaigns" / "default"
     files = {}
     for name in (CONFIG, *TEMPLATES):
