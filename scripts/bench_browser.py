@@ -364,8 +364,15 @@ def first_fetch(data: dict, suffix: str) -> float | None:
     return min(starts) if starts else None
 
 
+def worker_marks(data: dict) -> dict[str, float]:
+    """The engine worker's stage marks (worker.js, "letter:…"), in the page's clock."""
+    return {m["name"].removeprefix("letter:"): round(m["start"], 1)
+            for w in data["workers"] for m in w.get("marks", []) if m["name"].startswith("letter:")}
+
+
 def summarise_visit(data: dict) -> dict:
     return {
+        "stages": worker_marks(data),
         "ready_ms": round(data["ready"], 1),
         "fcp_ms": round(data["fcp"], 1) if data["fcp"] is not None else None,
         "engine_ms": data["engineMs"],
@@ -523,6 +530,8 @@ def summarise_server(results: dict) -> dict:
         "bare_cold_bytes": med(bc, "server_bytes"),
         "warm_bytes": med(ow, "server_bytes"),
         "cold_requests": med(oc, "requests"),
+        "cold_stages_ms": {stage: statistics.median(r["stages"][stage] for r in oc)
+                           for stage in ("python", "imported", "engine") if all(stage in r["stages"] for r in oc)},
     }
 
 
@@ -555,6 +564,8 @@ def table(report: dict) -> str:
         ("warm ready (second visit)", *both(lambda s: f"{ms(s['warm_ready_ms'])} ({s['warm_ready_range']})"), "", ""),
         ("warm / cold", *both(lambda s: f"{s['warm_over_cold']:.2f} (bare {s['bare_warm_over_cold']:.2f})"), "≤ 0.5",
          verdict(plain["warm_over_cold"] <= TARGETS["warm_over_cold"])),
+        ("  Python up / letter_py imported / engine", *both(lambda s: " / ".join(
+            ms(s["cold_stages_ms"].get(k)) for k in ("python", "imported", "engine"))), "", ""),
         ("runtime request starts at", *both(lambda s: f"{ms(s['wasm_request_ms'])} (bare {ms(s['bare_wasm_request_ms'])})"), "", ""),
         ("first contentful paint", *both(lambda s: ms(s["fcp_ms"])), "< 500 ms",
          verdict(plain["fcp_ms"] is not None and plain["fcp_ms"] < TARGETS["fcp_ms"])),
@@ -588,6 +599,8 @@ def table(report: dict) -> str:
         "Long tasks are main-thread tasks over 50 ms before the first preview, each led by the script that",
         "ran longest in it (long-animation-frame attribution); 'our code' is assets/letter/. Keystroke: input",
         "event → preview DOM updated (and → next frame); a render splits into worker (request → reply) and page.",
+        "The worker's stages (cold, median): Pyodide booted with the wheels installed, letter_py imported,",
+        "engine built; the first preview follows.",
         f"Machine: {meta['cpus']} CPUs, load average {meta['load_before']} before and {meta['load_after']} after; "
         f"{meta['other_chromium_processes']} other Chromium processes were running at the start.",
         "",

@@ -20,8 +20,15 @@ before the first letter. This script compiles the wheels, and the standard
 library modules the engine imports, to ``.pyc`` with Pyodide's own CPython
 run under Node (bytecode is version-specific, and the build machine's Python
 is another version). Modules the engine does not import stay as source, so
-anything else still works. Without Node it ships the source and says so.
+anything else still works, except a listed few a letter renderer never
+reaches (``_STDLIB_DROP``: debuggers, test runners, network clients, legacy
+codecs), which are left out: the zip shrinks from 2.9 MB to 2.0 MB. Without
+Node it ships Pyodide's own zip and the source, and says so.
 ``scripts/bench_browser.py`` measures the effect.
+
+:func:`precompile_campaign` runs the same Pyodide once more to compile the
+site's campaign (``letter_py.precompiled``), so the page's worker skips
+Jinja2's compiler and the TOML parser.
 
 The big runtime files also get ``.br`` and ``.gz`` siblings for hosts that
 serve precompressed files.
@@ -112,6 +119,17 @@ def pyodide_core(root: Path = ROOT) -> tuple[Path, str]:
     return core, json.loads(package.read_text())["version"]
 
 
+def precompress_file(path: Path) -> None:
+    """Write ``path.gz`` and ``path.br`` unless they are already newer than ``path``."""
+    mtime = path.stat().st_mtime_ns
+    gz = path.with_name(path.name + ".gz")
+    if not gz.exists() or gz.stat().st_mtime_ns < mtime:
+        gz.write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+    br = path.with_name(path.name + ".br")
+    if brotli is not None and (not br.exists() or br.stat().st_mtime_ns < mtime):
+        br.write_bytes(brotli.compress(path.read_bytes(), quality=11))
+
+
 def precompress(folder: Path) -> None:
     """Write ``x.br`` and ``x.gz`` beside each compressible file in ``folder``.
 
@@ -121,14 +139,8 @@ def precompress(folder: Path) -> None:
     Brotli at its best level takes ~30 s for the wasm, once per Pyodide version.
     """
     for path in sorted(folder.iterdir()):
-        if path.suffix not in COMPRESSIBLE:
-            continue
-        gz = path.with_name(path.name + ".gz")
-        if not gz.exists():
-            gz.write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
-        br = path.with_name(path.name + ".br")
-        if brotli is not None and not br.exists():
-            br.write_bytes(brotli.compress(path.read_bytes(), quality=11))
+        if path.suffix in COMPRESSIBLE:
+            precompress_file(path)
 
 
 def copy_runtime(core: Path, version: str, build: Path) -> Path:
@@ -219,7 +231,7 @@ def _closure(packages: dict, name: str) -> set[str]:
 
 
 # Bump when the compile step changes: the engine folder name covers it.
-COMPILE_RECIPE = "pyc-2"
+COMPILE_RECIPE = "pyc-4"
 
 # Runs inside Pyodide under Node (see compile_for_pyodide). The wheels are
 # installed as the browser installs them; the probe then does what the page's
@@ -271,13 +283,27 @@ def entry(info, name):
     return item
 
 
+def left_out(name, wanted):
+    if name in wanted:
+        return False
+    if name.startswith("encodings/") and name != "encodings/":
+        return name[len("encodings/"):].removesuffix(".py") not in job["keep_encodings"]
+    return any(name == d or (d.endswith("/") and name.startswith(d)) for d in job["drop"])
+
+
 def compile_stdlib(dst_path, wanted):
+    dropped = []
     with zipfile.ZipFile(STDLIB) as src, zipfile.ZipFile(dst_path, "w") as out:
         for info in src.infolist():
-            name, data = info.filename, src.read(info)
+            name = info.filename
+            if left_out(name, wanted):
+                dropped.append(name)
+                continue
+            data = src.read(info)
             if name in wanted:
                 name, data = name + "c", pyc(data, f"{STDLIB}/{name}")
             out.writestr(entry(info, name), data, compresslevel=9)
+    return dropped
 
 
 def compile_wheel(src_path, dst_path, tag):
@@ -304,10 +330,10 @@ def compile_wheel(src_path, dst_path, tag):
 # Deflated, as Pyodide ships it: stored members would let brotli shrink the
 # zip by a further 1 MB, but hosts that compress on the fly skip zips, and
 # would then send 10 MB instead of 3 MB.
-compile_stdlib("/job/out/" + job["stdlib"], set(modules))
+dropped = compile_stdlib("/job/out/" + job["stdlib"], set(modules))
 for src, dst in job["wheels"]:
     compile_wheel("/job/in/" + src, "/job/out/" + dst, job["tag"])
-json.dump({"modules": modules}, open("/job/out/result.json", "w"))
+json.dump({"modules": modules, "dropped": dropped}, open("/job/out/result.json", "w"))
 """
 
 _COMPILER_JS = """
@@ -324,6 +350,27 @@ py.FS.mkdirTree("/job");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: job.dir }, "/job");
 py.runPython(readFileSync(job.dir + "/compile.py", "utf8"));
 """
+
+# Left out of the standard library zip (0.9 MB of its 2.9 MB, deflated): tools,
+# servers, clients and codecs a letter renderer in a browser tab never reaches
+# (interactive consoles, debuggers, test runners, XML, HTTP and mail clients,
+# process pools, and the character sets other than UTF-8/16/32, ASCII and
+# Latin-1: letter_py only ever decodes and encodes UTF-8). A module the probe
+# imports is kept even if listed. Trailing "/" means a whole package.
+_STDLIB_DROP = [
+    "_pyrepl/", "unittest/", "multiprocessing/", "xml/", "xmlrpc/", "http/", "wsgiref/",
+    "sqlite3/", "ctypes/", "__phello__/", "__hello__.py", "antigravity.py", "this.py",
+    "pdb.py", "bdb.py", "doctest.py", "pydoc.py", "_pyio.py", "pickletools.py", "tabnanny.py",
+    "trace.py", "profile.py", "cProfile.py", "pstats.py", "timeit.py", "zipapp.py", "pyclbr.py",
+    "mailbox.py", "imaplib.py", "smtplib.py", "poplib.py", "ftplib.py", "optparse.py",
+    "statistics.py", "webbrowser.py",
+]
+_KEEP_ENCODINGS = [
+    "__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_be",
+    "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "idna", "punycode", "charmap", "cp1252",
+    "raw_unicode_escape", "unicode_escape", "undefined", "base64_codec", "hex_codec",
+    "quopri_codec", "uu_codec", "zlib_codec", "bz2_codec", "rot_13",
+]
 
 # What the probe renders: an empty form, a full one, and a name the email
 # package has to encode (plain headers skip it; see letter_py.eml).
@@ -368,15 +415,17 @@ def compile_for_pyodide(core: Path, wheels: list[Path], out: Path) -> list[Path]
         job = {
             "pyodide": (core / "pyodide.mjs").as_uri(), "indexURL": str(core) + "/",
             "dir": str(job_dir), "stdlib": STDLIB, "tag": tag,
-            "samples": _PROBE_SAMPLES,
+            "samples": _PROBE_SAMPLES, "drop": _STDLIB_DROP, "keep_encodings": _KEEP_ENCODINGS,
             "wheels": [[w.name, _compiled_name(w.name, tag)] for w in wheels],
         }
         (job_dir / "job.json").write_text(json.dumps(job))
         (job_dir / "compile.py").write_text(_COMPILER_PY)
         (job_dir / "compile.mjs").write_text(_COMPILER_JS)
         _run([node, str(job_dir / "compile.mjs"), str(job_dir / "job.json")])
-        modules = json.loads((job_dir / "out" / "result.json").read_text())["modules"]
-        _log(f"compiled the wheels and {len(modules)} standard library modules to bytecode")
+        result = json.loads((job_dir / "out" / "result.json").read_text())
+        modules = result["modules"]
+        _log(f"compiled the wheels and {len(modules)} standard library modules to bytecode, "
+             f"left out {len(result['dropped'])} files the engine never uses")
         out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(job_dir / "out" / STDLIB, out / STDLIB)
         return [Path(shutil.copyfile(job_dir / "out" / dst, out / dst)) for _, dst in job["wheels"]]

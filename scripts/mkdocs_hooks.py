@@ -11,8 +11,9 @@ build step to forget:
   limits) and that fallback letter.
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
   page, hashing the inline scripts it must allow.
-* ``on_post_build`` copies the runtime, engine and compiled campaign into the site and
-  writes ``_headers``, the same policy as HTTP headers for hosts.
+* ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
+  writes ``_headers``, the same policy as HTTP headers for hosts, and ``.br``/``.gz``
+  siblings of the text files for hosts that serve precompressed files.
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def _campaign_dir(config) -> Path:
     if configured:
         return (Path(config.config_file_path).parent / configured).resolve()
     return ROOT / "letter_py" / "campaigns" / "default"
+
+
+# The site's own text files get .br/.gz siblings too (the runtime's come from
+# build_engine), for hosts that serve precompressed files; source maps are
+# for developers' tools only. Skipped by `mkdocs serve`: it rebuilds often.
+TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+def on_startup(command, dirty, **kwargs):
+    _state["command"] = command
 
 
 def on_config(config, **kwargs):
@@ -130,3 +141,9 @@ def on_post_build(config, **kwargs):
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)
+    if _state.get("command") != "serve":
+        engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
+        for path in sorted(site.rglob("*")):
+            if path.suffix in TEXT_SUFFIXES and path.is_file() and path.stat().st_size >= 1024 \
+                    and not any(folder in path.parents for folder in engine_folders):
+                build_engine.precompress_file(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -46,13 +47,31 @@ def test_ships_the_versioned_runtime_and_a_hashed_engine(site: Path):
         assert wheel.name.endswith("-py314-none-any.whl"), wheel.name
         assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".py")], wheel.name
         assert hashlib.sha256(wheel.read_bytes()).hexdigest() == package["sha256"]
-    # The standard library: what the engine imports is compiled, the rest stays source.
+    # The standard library: what the engine imports is compiled, the rest stays
+    # source, and what a letter renderer never reaches is left out.
     stdlib = zipfile.ZipFile(engine / "python_stdlib.zip").namelist()
-    assert {"json/__init__.pyc", "asyncio/__init__.pyc", "email/message.pyc"} <= set(stdlib)
-    assert "pydoc.py" in stdlib and "json/__init__.py" not in stdlib
+    assert {"json/__init__.pyc", "asyncio/__init__.pyc", "email/message.pyc", "encodings/utf_8.pyc"} <= set(stdlib)
+    assert "difflib.py" in stdlib and "json/__init__.py" not in stdlib
+    assert not {"pydoc.py", "unittest/__init__.py", "unittest/", "encodings/cp1251.py"} & set(stdlib)
+    (precompiled,) = engine.glob("campaign-*.bin")  # the campaign, compiled by the build
     assert sorted(p.name for p in engine.iterdir()) == sorted(
-        ["pyodide-lock.json", "python_stdlib.zip", *(p["file_name"] for p in lock["packages"].values())]
+        ["pyodide-lock.json", "python_stdlib.zip", precompiled.name,
+         *(p["file_name"] for p in lock["packages"].values())]
     )
+
+
+def test_text_files_have_precompressed_siblings(site: Path):
+    """For hosts that serve .br/.gz as they are (nginx brotli_static, Caddy precompressed)."""
+    import brotli
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 9
+    for path in [*pages, *site.glob("assets/**/*.js"), *site.glob("assets/**/*.css")]:
+        if path.stat().st_size < 1024:
+            continue
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes(), path
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes(), path
+    assert not list(site.rglob("*.map.br"))
 
 
 def test_letter_page_references_the_built_engine(site: Path):
