@@ -14,6 +14,7 @@ Run ``python scripts/static_server.py site`` to serve a built site by hand.
 from __future__ import annotations
 
 import argparse
+import email.utils
 import fnmatch
 import threading
 from dataclasses import dataclass, field
@@ -121,8 +122,15 @@ class Handler(SimpleHTTPRequestHandler):
         for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
             candidate = local.with_name(local.name + suffix)
             if encoding in accepted and candidate.is_file():
+                modified = int(local.stat().st_mtime)
+                if self._unchanged_since(modified):
+                    self.send_response(304)
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return True
                 body = candidate.read_bytes()
                 self.send_response(200)
+                self.send_header("Last-Modified", self.date_time_string(modified))
                 self.send_header("Content-Type", self.guess_type(str(local)))
                 self.send_header("Content-Encoding", encoding)
                 self.send_header("Content-Length", str(len(body)))
@@ -131,6 +139,16 @@ class Handler(SimpleHTTPRequestHandler):
                 self.wfile.write(body)
                 return True
         return False
+
+    def _unchanged_since(self, modified: int) -> bool:
+        """A revalidation the plain path answers with 304 too (SimpleHTTPRequestHandler)."""
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            return modified <= email.utils.parsedate_to_datetime(since).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
 
     def send_header(self, keyword: str, value: str) -> None:
         self._sent = getattr(self, "_sent", set()) | {keyword.lower()}
