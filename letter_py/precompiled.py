@@ -54,7 +54,9 @@ def fingerprint(env: jinja2.Environment, names: tuple[str, ...]) -> str:
         env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
         env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
         env.optimized, env.is_async, sorted(env.extensions), sorted(env.filters),
-        sorted(env.tests), sorted(env.globals),
+        sorted(env.tests), sorted(env.globals), env.undefined.__qualname__,
+        getattr(env.finalize, "__qualname__", env.finalize),
+        sorted((k, v) for k, v in env.policies.items() if k.startswith("compiler.")),
         [(name, bool(env.autoescape(name) if callable(env.autoescape) else env.autoescape))
          for name in names],
     )

@@ -117,3 +117,13 @@ def test_precompiled_start_does_not_import_the_toml_parser_or_email(shipped) -> 
         "assert not bad, bad\n"
     ).replace("letter_py_files", repr(FILES))
     subprocess.run([sys.executable, "-c", code], input=shipped[0], check=True)
+
+
+def test_file_from_another_process_is_used() -> None:
+    """The build compiles in one process and the browser loads in another: nothing in the
+    fingerprint or the keys may depend on the process (addresses, hash seeds)."""
+    code = ("import json, sys, letter_py.web as w\n"
+            "sys.stdout.buffer.write(w.Engine(sys.stdin.read()).precompile())\n")
+    data = subprocess.run([sys.executable, "-c", code], input=FILES_JSON.encode(), capture_output=True,
+                          check=True, env={"PYTHONHASHSEED": "123"}).stdout
+    assert Engine(FILES_JSON, data, hashlib.sha256(data).hexdigest()).precompiled
