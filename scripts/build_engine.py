@@ -122,12 +122,14 @@ def pyodide_core(root: Path = ROOT) -> tuple[Path, str]:
 def precompress_file(path: Path) -> None:
     """Write ``path.gz`` and ``path.br`` unless they are already newer than ``path``."""
     mtime = path.stat().st_mtime_ns
-    gz = path.with_name(path.name + ".gz")
-    if not gz.exists() or gz.stat().st_mtime_ns < mtime:
-        gz.write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
-    br = path.with_name(path.name + ".br")
-    if brotli is not None and (not br.exists() or br.stat().st_mtime_ns < mtime):
-        br.write_bytes(brotli.compress(path.read_bytes(), quality=11))
+    data = None  # read once, and only if a sibling is missing or stale
+    for suffix in (".gz", ".br") if brotli is not None else (".gz",):
+        sibling = path.with_name(path.name + suffix)
+        if sibling.exists() and sibling.stat().st_mtime_ns >= mtime:
+            continue
+        data = path.read_bytes() if data is None else data
+        sibling.write_bytes(gzip.compress(data, 9, mtime=0) if suffix == ".gz"
+                            else brotli.compress(data, quality=11))
 
 
 def precompress(folder: Path) -> None:
@@ -328,8 +330,8 @@ def compile_wheel(src_path, dst_path, tag):
 
 
 # Deflated, as Pyodide ships it: stored members would let brotli shrink the
-# zip by a further 1 MB, but hosts that compress on the fly skip zips, and
-# would then send 10 MB instead of 3 MB.
+# zip further, but hosts that compress on the fly skip zips, and would then
+# send several times the 2 MB of the deflated one.
 dropped = compile_stdlib("/job/out/" + job["stdlib"], set(modules))
 for src, dst in job["wheels"]:
     compile_wheel("/job/in/" + src, "/job/out/" + dst, job["tag"])

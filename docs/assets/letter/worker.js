@@ -36,11 +36,6 @@ function post(message) {
   self.postMessage(message);
 }
 
-function mark(name) {
-  performance.mark(name);
-  return true;
-}
-
 const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
 const LABELS = {
   "pyodide.asm.mjs": "Downloaded the Python loader",
@@ -80,7 +75,7 @@ function fetchPrecompiled(url) {
 
 function boot(runtimeURL, lockFileURL) {
   // The marks (letter:…) time the stages for scripts/bench_browser.py.
-  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => mark("letter:loader") && loadPyodide({
+  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({
     indexURL: runtimeURL,
     lockFileURL,
     // The build's standard library, partly compiled to bytecode, sits with
@@ -89,7 +84,10 @@ function boot(runtimeURL, lockFileURL) {
     packages: ["letter-py"],
     stdout: () => {},
     stderr: () => {},
-  })).then((pyodide) => mark("letter:python") && pyodide);
+  })).then((pyodide) => {
+    performance.mark("letter:python");
+    return pyodide;
+  });
   return booting;
 }
 
@@ -117,10 +115,10 @@ async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precomp
   done = total - 1;
   report("Starting the letter writer");
   const web = pyodide.pyimport("letter_py.web");
-  mark("letter:imported");
+  performance.mark("letter:imported");
   engine = web.Engine(campaign, await compiled, precompiledSha256 || null);
   web.destroy();
-  mark("letter:engine");
+  performance.mark("letter:engine");
   done = total;
   report("Ready");
   post({ type: "ready", ms: Math.round(performance.now() - startedAt), precompiled: engine.precompiled });
