@@ -103,6 +103,51 @@ def test_engine_starts_from_the_precompiled_campaign(visit: Visit, site):
     assert fetched == ["/" + app.get_attribute("data-precompiled").lstrip("./")], fetched
 
 
+# Counts the "rendered" replies that reach the page on a BroadcastChannel.
+COUNT_CHANNEL_REPLIES = """
+window.__channelReplies = 0;
+const Native = window.BroadcastChannel;
+window.BroadcastChannel = class extends Native {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => {
+      if (data && data.type === "rendered") window.__channelReplies += 1;
+    });
+  }
+};
+"""
+
+
+def test_render_replies_come_on_the_pages_own_channel(visit: Visit):
+    """Chromium holds a worker's postMessage until the frame after a keystroke;
+    the replies use a BroadcastChannel (worker.js says why)."""
+    visit.context.add_init_script(COUNT_CHANNEL_REPLIES)
+    page = visit.open_letter_page()
+    page.get_by_label("Why this matters to you").fill("Sent on the channel.")
+    wait_for_preview(page, "Sent on the channel.")
+    assert page.evaluate("window.__channelReplies") >= 2  # the first render and this one
+
+
+def test_two_letter_tabs_never_mix_their_letters(visit: Visit):
+    first, second = visit.open_letter_page(), visit.open_letter_page()
+    for page, words in ((first, "Written in the first tab."), (second, "Written in the second tab.")):
+        page.get_by_label("Why this matters to you").fill(words)
+    wait_for_preview(first, "Written in the first tab.")
+    wait_for_preview(second, "Written in the second tab.")
+    first.get_by_label("Why this matters to you").fill("The first tab again.")
+    wait_for_preview(first, "The first tab again.")
+    second.wait_for_timeout(300)  # a stray reply would have arrived by now
+    assert "first tab" not in shown_email_text(second)
+    assert "second tab" not in shown_email_text(first)
+
+
+def test_without_broadcast_channel_replies_come_from_the_worker(visit: Visit):
+    visit.context.add_init_script("delete window.BroadcastChannel;")
+    page = visit.open_letter_page()
+    assert page.evaluate("typeof BroadcastChannel") == "undefined"
+    page.get_by_label("Why this matters to you").fill("No channel in this browser.")
+    wait_for_preview(page, "No channel in this browser.")
+
 def test_letter_page_starts_no_site_search(visit: Visit):
     """Search's worker and index would compete with the engine's start; other pages keep search."""
     page = visit.open_letter_page()

@@ -35,6 +35,7 @@ function start(app) {
   );
 
   let worker = null;
+  let replies = null; // the BroadcastChannel the worker answers renders on (worker.js says why)
   let ready = false;
   let nextId = 1;
   let inFlight = null; // {id, timer}
@@ -245,6 +246,7 @@ function start(app) {
       return;
     }
     worker.onmessage = ({ data }) => onWorkerMessage(data);
+    replies = openReplyChannel();
     worker.onerror = (event) => {
       event.preventDefault();
       fail("The letter writer stopped unexpectedly.");
@@ -256,7 +258,19 @@ function start(app) {
       precompiledURL: app.dataset.precompiled ? new URL(app.dataset.precompiled, document.baseURI).href : null,
       precompiledSha256: app.dataset.precompiledSha256 || null,
       campaign: campaignFiles,
+      replyChannel: replies ? replies.name : null,
     });
+  }
+
+  // A name no other tab can guess, so two letter pages never hear each
+  // other's replies (crypto.getRandomValues works on plain http too).
+  function openReplyChannel() {
+    if (typeof BroadcastChannel !== "function") return null;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const name = "letter-replies-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    const channel = new BroadcastChannel(name);
+    channel.onmessage = ({ data }) => onWorkerMessage(data);
+    return channel;
   }
 
   // The page's head (letter.html) may have started the worker already, so
@@ -269,7 +283,9 @@ function start(app) {
 
   function restartEngine() {
     if (worker) worker.terminate();
+    if (replies) replies.close();
     worker = null;
+    replies = null;
     startEngine();
   }
 

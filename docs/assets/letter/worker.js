@@ -9,11 +9,14 @@
 //         optional, before "init": start downloading and starting Python at
 //         once; nothing is posted back until "init". The page's head sends it
 //         (letter.html), so Python loads while the rest of the page does.
-//     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?}
+//     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?, replyChannel?}
 //         once, first (or after "boot"). campaign: JSON text mapping campaign
 //         file names to text. precompiledURL: the build's compiled campaign
 //         (letter_py/precompiled.py); without it, or if it fails to load or
 //         to match precompiledSha256, the campaign is compiled here, slower.
+//         replyChannel: the name of a BroadcastChannel for the replies to
+//         "render" (see "Replies to renders" below); without it they come
+//         with the other messages.
 //     {type: "render", id, input}
 //         input: the form as letter_py's input JSON text. id: increasing number.
 //
@@ -26,14 +29,27 @@
 //
 // User text only ever travels as JSON data into letter_py.web.Engine.render;
 // no Python source is built here.
+//
+// Replies to renders: Chromium holds a worker's postMessage to the page until
+// the page has drawn the frame that follows a keystroke (its scheduler defers
+// such tasks after input), so the preview showed each character a frame after
+// the form did. Messages on a BroadcastChannel are not held: the reply is
+// handled ~2 ms after the keystroke and the preview is drawn in the same frame
+// (scripts/bench_browser.py measures it). The page picks a random name per
+// worker, so another tab of the site never hears these replies.
 
 let engine = null;
 let booting = null; // Pyodide loading, started by "boot" or "init", whichever comes first
 let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
+let replies = null; // the BroadcastChannel for render replies, if the page named one
 const startedAt = performance.now();
 
 function post(message) {
   self.postMessage(message);
+}
+
+function reply(message) {
+  (replies || self).postMessage(message);
 }
 
 const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
@@ -129,6 +145,9 @@ self.onmessage = async ({ data }) => {
     boot(data.runtimeURL, data.lockFileURL).catch(() => {}); // "init" reports a failure
     fetchPrecompiled(data.precompiledURL);
   } else if (data.type === "init") {
+    if (data.replyChannel && typeof BroadcastChannel === "function") {
+      replies = new BroadcastChannel(data.replyChannel);
+    }
     try {
       await load(data);
     } catch (error) {
@@ -136,13 +155,13 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === "render") {
     if (!engine) {
-      post({ type: "failed", phase: "render", id: data.id, message: "The engine is not ready" });
+      reply({ type: "failed", phase: "render", id: data.id, message: "The engine is not ready" });
       return;
     }
     try {
-      post({ type: "rendered", id: data.id, output: engine.render(data.input) });
+      reply({ type: "rendered", id: data.id, output: engine.render(data.input) });
     } catch (error) {
-      post({ type: "failed", phase: "render", id: data.id, message: String(error && error.message || error) });
+      reply({ type: "failed", phase: "render", id: data.id, message: String(error && error.message || error) });
     }
   }
 };
