@@ -112,7 +112,7 @@ def test_worker_crash_mid_session_recovers_on_retry(visit: Visit):
     page = visit.open_letter_page()
     type_details(page)
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
-    (worker,) = [w for w in page.workers if w.url.endswith("/assets/letter/worker.js")]
+    (worker,) = [w for w in page.workers if w.url.split("?")[0].endswith("/assets/letter/worker.js")]
     worker.evaluate("setTimeout(() => self.close())")  # the worker dies as if killed
     started = time.monotonic()
     page.get_by_label("Why this matters to you").fill("Typed after the crash.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.parse
 from datetime import date
 
@@ -99,7 +100,7 @@ def test_engine_starts_from_the_precompiled_campaign(visit: Visit, site):
     page = visit.open_letter_page()
     app = page.locator("[data-letter-app]")
     assert app.get_attribute("data-engine-precompiled") == "true"
-    fetched = [p for p in visit.server.state.paths() if p.endswith(".bin")]
+    fetched = [p for p in visit.server.state.paths() if p.split("?")[0].endswith(".bin")]
     assert fetched == ["/" + app.get_attribute("data-precompiled").lstrip("./")], fetched
 
 
@@ -147,6 +148,24 @@ def test_without_broadcast_channel_replies_come_from_the_worker(visit: Visit):
     assert page.evaluate("typeof BroadcastChannel") == "undefined"
     page.get_by_label("Why this matters to you").fill("No channel in this browser.")
     wait_for_preview(page, "No channel in this browser.")
+
+def test_the_head_starts_python_before_app_js_runs(visit: Visit):
+    """letter.html's head starts the worker with the runtime's URLs in the worker's
+    own URL, so Python downloads while the page loads, whatever app.js does."""
+    visit.context.route("**/assets/letter/app.js", lambda route: route.abort())
+    page = visit.open("/write/")
+    wanted = ("/pyodide.asm.wasm", "/python_stdlib.zip", ".bin", ".whl")
+
+    def fetched() -> list[str]:
+        return [p.split("?")[0] for p in visit.server.state.paths()]
+
+    deadline = time.monotonic() + 20
+    while not all(any(p.endswith(w) for p in fetched()) for w in wanted) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # not time.sleep: Playwright routes the requests meanwhile
+    for w in wanted:
+        assert any(p.endswith(w) for p in fetched()), (w, fetched())
+    assert not any(p.endswith("/app.js") for p in fetched())
+
 
 def test_letter_page_starts_no_site_search(visit: Visit):
     """Search's worker and index would compete with the engine's start; other pages keep search."""

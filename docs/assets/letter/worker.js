@@ -5,10 +5,11 @@
 // The whole message protocol between the page (app.js) and this worker:
 //
 //   page → worker
-//     {type: "boot", runtimeURL, lockFileURL, precompiledURL?}
-//         optional, before "init": start downloading and starting Python at
-//         once; nothing is posted back until "init". The page's head sends it
-//         (letter.html), so Python loads while the rest of the page does.
+//     worker.js?runtime=…&lockfile=…&precompiled=…   (the worker's own URL)
+//         optional: start downloading and starting Python as soon as this
+//         module runs; nothing is posted back until "init". The page's head
+//         starts the worker so (letter.html), and Python loads while the rest
+//         of the page does. Same URLs as in "init".
 //     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?, replyChannel?}
 //         once, first (or after "boot"). campaign: JSON text mapping campaign
 //         file names to text. precompiledURL: the build's compiled campaign
@@ -39,7 +40,7 @@
 // worker, so another tab of the site never hears these replies.
 
 let engine = null;
-let booting = null; // Pyodide loading, started by "boot" or "init", whichever comes first
+let booting = null; // Pyodide loading, started by the worker's URL or by "init"
 let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
 let replies = null; // the BroadcastChannel for render replies, if the page named one
 const startedAt = performance.now();
@@ -141,10 +142,7 @@ async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precomp
 }
 
 self.onmessage = async ({ data }) => {
-  if (data.type === "boot") {
-    boot(data.runtimeURL, data.lockFileURL).catch(() => {}); // "init" reports a failure
-    fetchPrecompiled(data.precompiledURL);
-  } else if (data.type === "init") {
+  if (data.type === "init") {
     if (data.replyChannel && typeof BroadcastChannel === "function") {
       replies = new BroadcastChannel(data.replyChannel);
     }
@@ -165,3 +163,11 @@ self.onmessage = async ({ data }) => {
     }
   }
 };
+
+// Started by the page's head with the URLs in this module's own URL: begin
+// now. A message would wait for the page's main thread (letter.html says why).
+const early = new URL(import.meta.url).searchParams;
+if (early.has("runtime") && early.has("lockfile")) {
+  boot(early.get("runtime"), early.get("lockfile")).catch(() => {}); // "init" reports a failure
+  fetchPrecompiled(early.get("precompiled"));
+}
