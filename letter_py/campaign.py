@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import jinja2
@@ -48,8 +48,7 @@ class CampaignError(ValueError):
     """A campaign folder that cannot be used; the message names the file and line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """Someone a letter can be addressed to: ``salutation`` is the word after "Dear"."""
 
     id: str
@@ -58,8 +57,7 @@ class Role:
     free_title: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Official:
+class Official(NamedTuple):
     """A known local official the page can offer as a recipient."""
 
     name: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import parse_iso_date
@@ -27,8 +26,7 @@ MAX_ARTICLES = 10
 EMAIL_EXAMPLE = "like name@example.com"
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """How one input field is checked and how its errors read."""
 
     key: str
