@@ -624,7 +624,7 @@ def table(report: dict) -> str:
         "Long tasks are main-thread tasks over 50 ms before the first preview, each led by the script that",
         "ran longest in it (long-animation-frame attribution); 'our code' is assets/letter/. Keystroke: input",
         "event → preview DOM updated (and → next frame); a render splits into worker (request → reply) and page.",
-        "The worker's stages (cold, median): Pyodide booted with the wheels installed, letter_py imported,",
+        "The worker's stages (cold, median): Pyodide booted with the wheels on its path, letter_py imported,",
         "engine built; the first preview follows.",
         f"Machine: {meta['cpus']} CPUs, load average {meta['load_before']} before and {meta['load_after']} after; "
         f"{meta['other_chromium_processes']} other Chromium processes were running at the start.",

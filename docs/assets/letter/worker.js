@@ -42,6 +42,7 @@
 let engine = null;
 let booting = null; // Pyodide loading, started by the worker's URL or by "init"
 let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
+let lockfile = null; // the site's lockfile, parsed: fetched once, for the wheels and the progress bar
 let replies = null; // the BroadcastChannel for render replies, if the page named one
 const startedAt = performance.now();
 
@@ -90,21 +91,77 @@ function fetchPrecompiled(url) {
   return precompiled;
 }
 
+function fetchLockfile(url) {
+  lockfile ??= fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`The file list (pyodide-lock.json) could not be downloaded (${response.status})`);
+    return response.json();
+  });
+  return lockfile;
+}
+
+// letter-py and what it depends on, from the lockfile.
+function requirements(lock, name = "letter-py", found = new Map()) {
+  const pkg = lock.packages[name];
+  if (!pkg) throw new Error(`The file list (pyodide-lock.json) has no package ${name}`);
+  if (!found.has(name)) {
+    found.set(name, pkg);
+    for (const dependency of pkg.depends) requirements(lock, dependency, found);
+  }
+  return [...found.values()];
+}
+
+// The wheels, each fetched with its sha256 from the lockfile as Subresource
+// Integrity: the browser refuses a changed file, as Pyodide's loadPackage would.
+function fetchWheels(lockFileURL) {
+  return fetchLockfile(lockFileURL).then((lock) => Promise.all(requirements(lock).map(async (pkg) => {
+    const name = pkg.file_name.split("/").pop();
+    let response;
+    try {
+      response = await fetch(new URL(pkg.file_name, lockFileURL), { integrity: integrity(pkg.sha256) });
+      if (response.ok) return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+    } catch {
+      throw new Error(`${name} could not be downloaded intact`);
+    }
+    throw new Error(`${name} could not be downloaded (${response.status})`);
+  })));
+}
+
+function integrity(sha256hex) {
+  const bytes = sha256hex.match(/../g).map((pair) => parseInt(pair, 16));
+  return "sha256-" + btoa(String.fromCharCode(...bytes));
+}
+
+// The wheels go on Python's path as they are, zip files, the way Pyodide
+// serves its own standard library (zipimport). Pyodide's loadPackage would
+// unpack every file with Python's zipfile on each start (~80 ms); our wheels
+// are pure Python, compiled at build time, so nothing needs unpacking.
+const WHEELS_DIR = "/lib/wheels";
+
 function boot(runtimeURL, lockFileURL) {
   // The marks (letter:…) time the stages for scripts/bench_browser.py.
-  booting ??= import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) => loadPyodide({
-    indexURL: runtimeURL,
-    lockFileURL,
-    // The build's standard library, partly compiled to bytecode, sits with
-    // the wheels (scripts/build_engine.py explains why).
-    stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
-    packages: ["letter-py"],
-    stdout: () => {},
-    stderr: () => {},
-  })).then((pyodide) => {
+  booting ??= (async () => {
+    const wheels = fetchWheels(lockFileURL); // downloads while Python starts
+    wheels.catch(() => {}); // awaited below, once Python is up
+    const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
+    const pyodide = await loadPyodide({
+      indexURL: runtimeURL,
+      lockFileContents: fetchLockfile(lockFileURL),
+      // The build's standard library, partly compiled to bytecode, sits with
+      // the wheels (scripts/build_engine.py explains why).
+      stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
+      stdout: () => {},
+      stderr: () => {},
+    });
+    const sys = pyodide.pyimport("sys");
+    pyodide.FS.mkdirTree(WHEELS_DIR);
+    for (const { name, bytes } of await wheels) {
+      pyodide.FS.writeFile(`${WHEELS_DIR}/${name}`, bytes);
+      sys.path.append(`${WHEELS_DIR}/${name}`);
+    }
+    sys.destroy();
     performance.mark("letter:python");
     return pyodide;
-  });
+  })();
   return booting;
 }
 
@@ -118,10 +175,9 @@ async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precomp
     done = Math.min(count, total - 1);
     report(LABELS[name] || `Downloaded ${name}`);
   });
-  fetch(lockFileURL)
-    .then((response) => response.json())
-    .then((lock) => { total = RUNTIME_FILES.length + Object.keys(lock.packages).length + 1; })
-    .catch(() => {}); // loadPyodide reports a missing lockfile itself
+  fetchLockfile(lockFileURL)
+    .then((lock) => { total = RUNTIME_FILES.length + requirements(lock).length + 1; })
+    .catch(() => {}); // boot() reports a missing lockfile
   report("Downloading Python");
   let pyodide;
   try {
