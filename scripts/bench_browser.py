@@ -535,6 +535,10 @@ def summarise_server(results: dict) -> dict:
         "bare_ready_ms": bare,
         "bare_ready_range": spread(bc, "ready_ms"),
         "ratio": round(cold / bare, 3),
+        # Each run loads both pages back to back, so a slow spell of the
+        # machine hits a pair alike: the median of the pairs' ratios moves
+        # less than the ratio of the medians (the target's definition).
+        "paired_ratio": round(statistics.median(o["ready_ms"] / b["ready_ms"] for o, b in zip(oc, bc)), 3),
         "warm_ready_ms": warm,
         "warm_ready_range": spread(ow, "ready_ms"),
         "warm_over_cold": round(warm / cold, 3),
@@ -582,7 +586,7 @@ def table(report: dict) -> str:
     rows = [
         ("cold ready, letter page", *both(lambda s: f"{ms(s['cold_ready_ms'])} ({s['cold_ready_range']})"), "", ""),
         ("cold ready, bare Pyodide", *both(lambda s: f"{ms(s['bare_ready_ms'])} ({s['bare_ready_range']})"), "", ""),
-        ("ratio letter / bare", *both(lambda s: f"{s['ratio']:.2f}"), "≤ 1.05 (aim < 1)",
+        ("ratio letter / bare (median of pairs)", *both(lambda s: f"{s['ratio']:.2f} ({s['paired_ratio']:.2f})"), "≤ 1.05 (aim < 1)",
          verdict(plain["ratio"] <= TARGETS["ratio"] and (not pre or pre["ratio"] <= TARGETS["ratio"]))),
         ("warm ready (second visit)", *both(lambda s: f"{ms(s['warm_ready_ms'])} ({s['warm_ready_range']})"), "", ""),
         ("warm / cold", *both(lambda s: f"{s['warm_over_cold']:.2f} (bare {s['bare_warm_over_cold']:.2f})"), "≤ 0.5",
@@ -617,10 +621,11 @@ def table(report: dict) -> str:
         "How to read it: 'ready' is navigation start → the first preview rendered by Python, in the page's",
         "own clock. 'Bare Pyodide' is a minimal page loading the same runtime, lockfile and wheels in a",
         "module worker, importing Jinja2 and rendering one template: the runtime's floor. A ratio below 1",
-        "means the letter page is ready sooner than that floor. 'Warm' is a second visit in the same",
-        f"profile (HTTP and code caches) after staying {meta['linger_ms'] / 1000:g} s on the first, as a visitor writing",
-        "does (Chromium caches the compiled wasm only once it has run a while). Bytes are what the",
-        "server wrote, headers included (MB = 10^6).",
+        "means the letter page is ready sooner than that floor; in brackets, the median of each run's own",
+        "ratio (the two pages load back to back in every run, so a slow spell of the machine hits both).",
+        "'Warm' is a second visit in the same profile (HTTP and code caches) after staying",
+        f"{meta['linger_ms'] / 1000:g} s on the first, as a visitor writing does (Chromium caches the compiled wasm",
+        "only once it has run a while). Bytes are what the server wrote, headers included (MB = 10^6).",
         "Long tasks are main-thread tasks over 50 ms before the first preview, each led by the script that",
         "ran longest in it (long-animation-frame attribution); 'our code' is assets/letter/. Keystroke: input",
         "event → preview DOM updated (and → next frame); a render splits into worker (request → reply) and page.",
