@@ -10,9 +10,11 @@ else), so this script assembles two folders under ``build/``:
 ``engine/<content hash>/``
     The ``letter_py`` wheel, Jinja2, a pure-Python MarkupSafe wheel, the
     standard library zip and a ``pyodide-lock.json`` written by ``pyodide
-    lockfile add-wheels`` (which records each wheel's sha256; Pyodide checks
-    it before installing). The folder name is a hash of its inputs, so it too
-    can be cached forever.
+    lockfile add-wheels`` (which records each wheel's sha256: the page's
+    worker fetches each wheel with it as Subresource Integrity, so the
+    browser refuses a changed file, then puts the wheels on Python's path as
+    they are). The folder name is a hash of its inputs, so it too can be
+    cached forever.
 
 Compiled ahead: Pyodide ships its standard library, and PyPI its wheels, as
 ``.py`` source, so every page load compiled some 180 modules to bytecode
@@ -236,9 +238,10 @@ def _closure(packages: dict, name: str) -> set[str]:
 COMPILE_RECIPE = "pyc-4"
 
 # Runs inside Pyodide under Node (see compile_for_pyodide). The wheels are
-# installed as the browser installs them; the probe then does what the page's
-# worker does, so sys.modules holds every standard library module a visitor's
-# browser imports before the first letter.
+# installed with loadPackage (the browser imports them from the zip files,
+# which needs no further standard library module); the probe then does what
+# the page's worker does, so sys.modules holds every standard library module a
+# visitor's browser imports before the first letter.
 _COMPILER_PY = r"""
 import json, os, sys
 

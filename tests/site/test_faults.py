@@ -62,7 +62,7 @@ def test_missing_file(visit: Visit, site: Path, fault: str):
 
 
 def test_tampered_wheel_is_refused(visit: Visit, site: Path):
-    """Pyodide checks each wheel's sha256 from the site's lockfile before installing it."""
+    """The worker fetches each wheel with its sha256 from the lockfile as Subresource Integrity."""
     path = engine_file(site, "letter_py-")
     original = (site / path.lstrip("/")).read_bytes()
     tampered = original.replace(b"Dear", b"Deer") if b"Dear" in original else original + b"\0"
