@@ -11,8 +11,8 @@
 //         starts the worker so (letter.html), and Python loads while the rest
 //         of the page does. Same URLs as in "init".
 //     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?, replyChannel?}
-//         once, first (or after "boot"). campaign: JSON text mapping campaign
-//         file names to text. precompiledURL: the build's compiled campaign
+//         once, first. campaign: JSON text mapping campaign file names to
+//         text. precompiledURL: the build's compiled campaign
 //         (letter_py/precompiled.py); without it, or if it fails to load or
 //         to match precompiledSha256, the campaign is compiled here, slower.
 //         replyChannel: the name of a BroadcastChannel for the replies to
@@ -27,6 +27,7 @@
 //                                              precompiled: the compiled campaign was used
 //     {type: "rendered", id, output}           output: letter_py's JSON text
 //     {type: "failed", phase, message, id?}    phase: "load" or "render"
+//   "rendered" and a render's "failed" come on the replyChannel, if the page named one.
 //
 // User text only ever travels as JSON data into letter_py.web.Engine.render;
 // no Python source is built here.
