@@ -119,14 +119,15 @@ def _copy(source: Path, dest: Path) -> None:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output, hashes = security_headers.add_meta_policy(output)
+    output, hashes = security_headers.add_meta_policy(output, live_reload=_state.get("command") == "serve")
     _state["script_hashes"].update(hashes)
     return output
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name.endswith(".html"):  # 404.html is rendered outside on_post_page
-        output_content, hashes = security_headers.add_meta_policy(output_content)
+        output_content, hashes = security_headers.add_meta_policy(
+            output_content, live_reload=_state.get("command") == "serve")
         _state["script_hashes"].update(hashes)
     return output_content
 

@@ -58,20 +58,30 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(script_hashes: list[str], *, header: bool = False) -> str:
+# `mkdocs serve` injects its live-reload script inline into every page it
+# serves, after the build, with a timestamp in it: no hash can name it, so the
+# local preview's pages allow inline scripts (a hash would switch that off).
+# The built site never does.
+LIVE_RELOAD = "'unsafe-inline'"
+
+
+def policy(script_hashes: list[str], *, header: bool = False, live_reload: bool = False) -> str:
     directives = {key: list(values) for key, values in BASE_POLICY.items()}
-    directives["script-src"] += script_hashes
+    directives["script-src"] += [LIVE_RELOAD] if live_reload else script_hashes
     if header:
         directives["script-src"].append(WASM)
         directives.update(HEADER_ONLY)
     return "; ".join(f"{key} {' '.join(values)}" for key, values in directives.items())
 
 
-def add_meta_policy(html: str) -> tuple[str, list[str]]:
-    """Put the CSP and referrer policy first in <head>, before any script runs."""
+def add_meta_policy(html: str, *, live_reload: bool = False) -> tuple[str, list[str]]:
+    """Put the CSP and referrer policy first in <head>, before any script runs.
+
+    ``live_reload``: the page is for ``mkdocs serve`` (see ``LIVE_RELOAD``).
+    """
     hashes = inline_script_hashes(html)
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, live_reload=live_reload)}">'
         '<meta name="referrer" content="no-referrer">'
     )
     # After <meta charset>, which must stay within the first 1024 bytes.
