@@ -53,6 +53,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import vendored  # scripts/ is on sys.path: this file's own folder
+
 try:
     import brotli  # in requirements.txt; without it only .gz files are written
 except ImportError:
@@ -152,10 +154,17 @@ def copy_runtime(core: Path, version: str, build: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         source, dest = core / name, target / name
-        if not dest.exists() or dest.stat().st_size != source.stat().st_size:
+        # The loaders name Pyodide's CDN (vendored.py says why that goes).
+        scrubbed = vendored.scrub(source.read_text(encoding="utf-8")).encode() if name.endswith(".mjs") else None
+        fresh = dest.exists() and (dest.read_bytes() == scrubbed if scrubbed is not None
+                                   else dest.stat().st_size == source.stat().st_size)
+        if not fresh:
             for old in (dest, dest.with_name(name + ".br"), dest.with_name(name + ".gz")):
                 old.unlink(missing_ok=True)
-            shutil.copyfile(source, dest)
+            if scrubbed is not None:
+                dest.write_bytes(scrubbed)
+            else:
+                shutil.copyfile(source, dest)
     wanted = {n + suffix for n in RUNTIME_FILES for suffix in ("", ".br", ".gz")}
     for stale in {p.name for p in target.iterdir()} - wanted:
         (target / stale).unlink()  # e.g. the stdlib zip an older build put here

@@ -28,6 +28,7 @@ from typing import Any
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import letter_py
 import security_headers
+import vendored
 from letter_py.web import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +143,7 @@ def on_post_build(config, **kwargs):
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)
+    vendored.scrub_assets(site / "assets")
     if _state.get("command") != "serve":
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
         for path in sorted(site.rglob("*")):

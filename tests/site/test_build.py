@@ -31,6 +31,36 @@ def test_no_page_loads_anything_from_another_origin(site: Path):
         assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text()), css
 
 
+def _contents(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        return gzip.decompress(data)
+    if path.suffix == ".br":
+        import brotli
+        return brotli.decompress(data)
+    return data
+
+
+def test_no_file_names_a_third_party_host(site: Path):
+    """Vendored scripts name no other host and no source maps ship (scripts/vendored.py),
+    precompressed siblings included."""
+    from vendored import THIRD_PARTY_HOSTS
+
+    named = {str(path.relative_to(site)): host for path in site.rglob("*") if path.is_file()
+             for host in THIRD_PARTY_HOSTS if host.encode() in _contents(path)}
+    assert named == {}
+    assert list(site.rglob("*.map")) == []
+
+
+def test_scrub_makes_host_urls_same_origin_paths_and_drops_map_links():
+    from vendored import scrub
+
+    source = 'load(`https://cdn.jsdelivr.net/pyodide/v${v}/full/`);\n//# sourceMappingURL=a.mjs.map\n'
+    assert scrub(source) == "load(`/pyodide/v${v}/full/`);\n"
+    assert scrub("a{}\n/*# sourceMappingURL=main.css.map */") == "a{}\n"
+    assert scrub('fetch("https://example.org/x")') == 'fetch("https://example.org/x")'
+
+
 def test_ships_the_versioned_runtime_and_a_hashed_engine(site: Path):
     version = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     runtime = site / "pyodide" / version
