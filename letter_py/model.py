@@ -8,7 +8,7 @@ pure function of it.
 The records are ``typing.NamedTuple`` classes: typed and immutable, like
 frozen dataclasses, but about ten times cheaper to create. A dataclass
 compiles its methods from generated source at import, and under Pyodide that
-cost ~20 ms of the letter page's start (scripts/bench_browser.py). (A record also
+cost ~10 ms of every start of the letter engine (measured under Node). (A record also
 compares equal to a plain tuple of the same values; nothing here relies on it.)
 """
 

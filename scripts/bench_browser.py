@@ -521,6 +521,12 @@ def med(runs: list[dict], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
+def stage_median(runs: list[dict], stage: str) -> float | None:
+    """Median time of a worker stage mark, if every run has it."""
+    values = [r["stages"].get(stage) for r in runs]
+    return statistics.median(values) if values and None not in values else None
+
+
 def spread(runs: list[dict], key: str) -> str:
     values = [r[key] for r in runs if r.get(key) is not None]
     return f"{min(values):.0f}–{max(values):.0f}" if values else ""
@@ -558,10 +564,8 @@ def summarise_server(results: dict) -> dict:
         "bare_cold_bytes": med(bc, "server_bytes"),
         "warm_bytes": med(ow, "server_bytes"),
         "cold_requests": med(oc, "requests"),
-        "cold_stages_ms": {stage: statistics.median(r["stages"][stage] for r in oc)
-                           for stage in ("python", "imported", "engine") if all(stage in r["stages"] for r in oc)},
-        "bare_python_ms": (statistics.median(r["stages"]["python"] for r in bc)
-                           if all("python" in r["stages"] for r in bc) else None),
+        "cold_stages_ms": {stage: stage_median(oc, stage) for stage in ("python", "imported", "engine")},
+        "bare_python_ms": stage_median(bc, "python"),
     }
 
 

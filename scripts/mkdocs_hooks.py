@@ -49,13 +49,18 @@ def _campaign_dir(config) -> Path:
 
 
 # The site's own text files get .br/.gz siblings too (the runtime's come from
-# build_engine), for hosts that serve precompressed files; source maps are
-# for developers' tools only. Skipped by `mkdocs serve`: it rebuilds often.
+# build_engine), for hosts that serve precompressed files. Skipped by
+# `mkdocs serve`: it rebuilds often.
 TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 def on_startup(command, dirty, **kwargs):
     _state["command"] = command
+
+
+def _serving() -> bool:
+    """``mkdocs serve``'s local preview rather than a build to publish."""
+    return _state.get("command") == "serve"
 
 
 def on_config(config, **kwargs):
@@ -120,15 +125,14 @@ def _copy(source: Path, dest: Path) -> None:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output, hashes = security_headers.add_meta_policy(output, live_reload=_state.get("command") == "serve")
+    output, hashes = security_headers.add_meta_policy(output, live_reload=_serving())
     _state["script_hashes"].update(hashes)
     return output
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name.endswith(".html"):  # 404.html is rendered outside on_post_page
-        output_content, hashes = security_headers.add_meta_policy(
-            output_content, live_reload=_state.get("command") == "serve")
+        output_content, hashes = security_headers.add_meta_policy(output_content, live_reload=_serving())
         _state["script_hashes"].update(hashes)
     return output_content
 
@@ -144,7 +148,7 @@ def on_post_build(config, **kwargs):
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
-    if _state.get("command") != "serve":
+    if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
         for path in sorted(site.rglob("*")):
             if path.suffix in TEXT_SUFFIXES and path.is_file() and path.stat().st_size >= 1024 \
