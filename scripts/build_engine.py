@@ -47,7 +47,7 @@ Nothing is rebuilt when its inputs have not changed, which keeps
 ``mkdocs serve`` rebuilds fast. Every cache is named by :func:`cache_key` of
 its inputs, the recipe's own files included (this script and those it runs
 in Pyodide), so editing one rebuilds what it makes: the ``letter_py`` wheel by
-its sources, the engine folder by Pyodide's lockfile, the recipe and the
+its sources and recipe, the engine folder by Pyodide's lockfile, the recipe and the
 wheels, the compiled campaign by the engine folder's name, the campaign and
 its recipe. Run it directly to see what it does:
 ``python scripts/build_engine.py``.
@@ -93,14 +93,16 @@ ENGINE_PACKAGE = "letter-py"
 ENTRY_MODULE = "letter_py.web"
 # The programs this build runs in Pyodide under Node, and the one harness that
 # runs them: files, so linters and editors see them.
-SCRIPTS = Path(__file__).resolve().parent
+THIS = Path(__file__).resolve()
+SCRIPTS = THIS.parent
 HARNESS = SCRIPTS / "engine" / "run_pyodide.mjs"
 COMPILER = SCRIPTS / "engine" / "compile.py"
 PRECOMPILER = SCRIPTS / "engine" / "precompile.py"
-# What decides the engine folder's bytes besides its wheels: editing one
-# rebuilds it (cache_key hashes the files themselves).
-ENGINE_RECIPE = (Path(__file__).resolve(), HARNESS, COMPILER)
-PRECOMPILE_RECIPE = (Path(__file__).resolve(), HARNESS, PRECOMPILER)
+# The files that decide what each cache holds besides its inputs: editing
+# one rebuilds what it makes (cache_key hashes the files themselves).
+WHEEL_RECIPE = (THIS,)
+ENGINE_RECIPE = (THIS, HARNESS, COMPILER)
+PRECOMPILE_RECIPE = (THIS, HARNESS, PRECOMPILER)
 MANIFEST = "engine.json"  # in the engine folder; the page gets it in its boot config
 # A fixed timestamp makes the wheel byte-for-byte reproducible, so an unchanged
 # letter_py keeps its engine folder name and visitors keep their cached copy.
@@ -151,7 +153,7 @@ def _log(message: str) -> None:
 def cache_key(*parts: str | bytes | Path, length: int = 16) -> str:
     """A short hex digest naming what ``parts`` build: every cache here is keyed so.
 
-    A :class:`~pathlib.Path` stands for its contents (None if it is missing);
+    A :class:`~pathlib.Path` stands for its contents (a marker if missing);
     pass a name beside it where the name matters too. Each part is
     length-prefixed, so no two different lists of parts give the same key.
     """
@@ -278,8 +280,8 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
     Building in a temporary copy keeps setuptools from reusing a stale
     ``build/lib`` that could still hold a deleted module.
     """
-    key = cache_key(*(part for path in _source_files(root) for part in (path.relative_to(root).as_posix(), path)))
-    target = cache / "letter_py" / key
+    sources = (part for path in _source_files(root) for part in (path.relative_to(root).as_posix(), path))
+    target = cache / "letter_py" / cache_key(*WHEEL_RECIPE, *sources)
     existing = sorted(target.glob("letter_py-*.whl")) if target.exists() else []
     if existing:
         return existing[0]

@@ -30,7 +30,9 @@ def test_the_recipes_keys_cover_the_programs_they_run():
     """Editing what runs in Pyodide rebuilds what it made (no hand-bumped version)."""
     assert {build_engine.HARNESS, build_engine.COMPILER} <= set(build_engine.ENGINE_RECIPE)
     assert {build_engine.HARNESS, build_engine.PRECOMPILER} <= set(build_engine.PRECOMPILE_RECIPE)
-    for path in {*build_engine.ENGINE_RECIPE, *build_engine.PRECOMPILE_RECIPE}:
+    recipes = {*build_engine.WHEEL_RECIPE, *build_engine.ENGINE_RECIPE, *build_engine.PRECOMPILE_RECIPE}
+    assert Path(build_engine.__file__).resolve() in recipes
+    for path in recipes:
         assert path.is_file(), path
 
 
