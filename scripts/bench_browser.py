@@ -8,11 +8,13 @@ raw runs included, as JSON (default ``bench-results/browser.json``).
 The site: by default the script builds the working tree with ``mkdocs build``
 into a temporary folder, so the figures are for the current sources;
 ``--site DIR`` measures an already built site instead. Beside the site (in a
-temporary root of symlinks, so the site folder is never written to) it writes
-``/bench-bare/``: a minimal page that loads the same vendored Pyodide runtime
-in a module worker with the same lockfile and wheels, imports Jinja2 and
-renders one template. Both are served by the same server in the same run,
-their runs interleaved, so machine noise hits both alike.
+temporary root of symlinks, so the site folder is never written to) it puts
+``/bench-bare/`` (``scripts/bench/bare/``): a minimal page that loads the same
+vendored Pyodide runtime in a module worker with the same lockfile and wheels
+(its URL's query string names them), imports Jinja2 and renders one template.
+Both are served by the same server in the same run, their runs interleaved,
+so machine noise hits both alike. The scripts it adds to the pages to time
+them are in ``scripts/bench/`` too.
 
 Each run is a fresh browser profile (a persistent context in a new temporary
 folder: an empty HTTP cache, as a first-time visitor has, and a disk cache and
@@ -48,6 +50,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 from playwright.sync_api import sync_playwright
 
@@ -81,123 +84,15 @@ TARGETS = {
     "cold_bytes_brotli": 5.5e6,
 }
 
-# Runs in every page before its own scripts: records when a preview was
-# rendered (app.js dispatches "letter:rendered"; so does the bare page), the
-# keystrokes, and the main thread's long tasks and long animation frames.
-INIT_SCRIPT = """
-(() => {
-  const b = window.__bench = { rendered: [], inputs: [], replies: [], longtasks: [], loaf: [] };
-  // When each "rendered" reply reaches the page, to split a keystroke's time
-  // between the worker (and the message hops) and the page's DOM update. The
-  // replies come on a BroadcastChannel (worker.js says why) or, without one,
-  // from the worker itself.
-  const noteReply = ({ data }) => {
-    if (data && data.type === "rendered") b.replies.push({ id: data.id, at: performance.now() });
-  };
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", noteReply);
-    }
-  };
-  const NativeChannel = window.BroadcastChannel;
-  if (NativeChannel) {
-    window.BroadcastChannel = class extends NativeChannel {
-      constructor(...args) {
-        super(...args);
-        this.addEventListener("message", noteReply);
-      }
-    };
-  }
-  document.addEventListener("letter:rendered", (event) => {
-    const entry = { at: performance.now(), ...event.detail };
-    b.rendered.push(entry);
-    requestAnimationFrame(() => { entry.frame = performance.now(); });
-  }, true);
-  document.addEventListener("input", (event) => { b.inputs.push(event.timeStamp); }, true);
-  const watch = (type, keep) => {
-    try {
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) b[type === "longtask" ? "longtasks" : "loaf"].push(keep(e)); })
-        .observe({ type, buffered: true });
-    } catch (error) { /* not supported by this browser */ }
-  };
-  watch("longtask", (e) => ({ start: e.startTime, duration: e.duration }));
-  watch("long-animation-frame", (e) => ({
-    start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
-    scripts: (e.scripts || []).map((s) => ({
-      url: s.sourceURL, fn: s.sourceFunctionName, invoker: s.invoker, duration: s.duration,
-    })),
-  }));
-})();
-"""
-
-COLLECT_PAGE = """() => {
-  const b = window.__bench;
-  const nav = performance.getEntriesByType("navigation")[0];
-  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-  const app = document.querySelector("[data-letter-app]");
-  return {
-    ready: b.rendered.length ? b.rendered[0].at : null,
-    fcp: fcp ? fcp.startTime : null,
-    engineMs: app && app.dataset.engineMs ? Number(app.dataset.engineMs) : null,
-    timeOrigin: performance.timeOrigin,
-    nav: nav ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive,
-                 domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
-                 encoded: nav.encodedBodySize, transfer: nav.transferSize } : null,
-    longtasks: b.longtasks, loaf: b.loaf,
-    resources: performance.getEntriesByType("resource").map((e) => ({
-      name: e.name, start: e.startTime, end: e.responseEnd, encoded: e.encodedBodySize,
-      transfer: e.transferSize, initiator: e.initiatorType })),
-  };
-}"""
-
-COLLECT_WORKER = """() => ({
-  url: self.location.href,
-  timeOrigin: performance.timeOrigin,
-  resources: performance.getEntriesByType("resource").map((e) => ({
-    name: e.name, start: e.startTime, end: e.responseEnd, encoded: e.encodedBodySize,
-    transfer: e.transferSize, initiator: e.initiatorType })),
-  marks: performance.getEntriesByType("mark").map((e) => ({ name: e.name, start: e.startTime })),
-})"""
-
-BARE_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Bare Pyodide</title>
-<script type="module" src="main.js"></script>
-</head>
-<body><p id="out">Loading Python…</p></body>
-</html>
-"""
-
-BARE_MAIN = """const out = document.getElementById("out");
-const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-worker.onmessage = ({ data }) => {
-  out.textContent = data.error || data.text;
-  if (data.error) return;
-  out.dispatchEvent(new CustomEvent("letter:rendered", { bubbles: true, detail: { id: 1, sentAt: null } }));
-};
-"""
-
-BARE_WORKER = """import { loadPyodide } from "%(runtime)spyodide.mjs";
-
-try {
-  const pyodide = await loadPyodide({
-    indexURL: new URL("%(runtime)s", self.location).href,
-    lockFileURL: new URL("%(lockfile)s", self.location).href,
-    stdLibURL: new URL("%(stdlib)s", self.location).href,
-    packages: ["jinja2"],
-  });
-  performance.mark("letter:python"); // as the letter page's worker marks it
-  const text = pyodide.runPython(
-    "import jinja2\\njinja2.Template('Dear {{ name }}, thank you.').render(name='Mayor')");
-  postMessage({ text });
-} catch (error) {
-  postMessage({ error: String(error) });
-}
-"""
+# The JavaScript this script puts into pages, in files of their own
+# (scripts/bench/): init.js runs in every page before its own scripts,
+# collect-page.js and collect-worker.js are evaluated in the page and in its
+# workers once the first preview is shown, and bare/ is the bare Pyodide page.
+BENCH = ROOT / "scripts" / "bench"
+INIT_SCRIPT = (BENCH / "init.js").read_text(encoding="utf-8")
+COLLECT_PAGE = (BENCH / "collect-page.js").read_text(encoding="utf-8")
+COLLECT_WORKER = (BENCH / "collect-worker.js").read_text(encoding="utf-8")
+BARE_FILES = BENCH / "bare"
 
 
 # ---- the site and the server ------------------------------------------------
@@ -230,23 +125,23 @@ def engine_paths(site: Path) -> tuple[str, str]:
 
 
 def make_root(site: Path, root: Path) -> dict[str, str]:
-    """Symlink the site into ``root`` and add the bare Pyodide page beside it."""
+    """Symlink the site into ``root`` and add the bare Pyodide page beside it.
+
+    Returns the paths the bare page loads and ``bare_page``, its URL with them.
+    """
     root.mkdir()
     for entry in site.iterdir():
         (root / entry.name).symlink_to(entry.resolve())
     runtime, lockfile = engine_paths(site)
-    bare = root / BARE_PAGE.strip("/")
-    bare.mkdir()
-    (bare / "index.html").write_text(BARE_HTML)
-    (bare / "main.js").write_text(BARE_MAIN)
+    (root / BARE_PAGE.strip("/")).symlink_to(BARE_FILES)
     # The standard library the letter page loads: the build's own (beside the
     # wheels) if it has one, else the runtime's.
     stdlib = lockfile.rsplit("/", 1)[0] + "/python_stdlib.zip"
     if not (site / stdlib.lstrip("/")).exists():
         stdlib = runtime + "python_stdlib.zip"
-    (bare / "worker.js").write_text(
-        BARE_WORKER % {"runtime": runtime, "lockfile": lockfile, "stdlib": stdlib})
-    return {"runtime": runtime, "lockfile": lockfile, "stdlib": stdlib}
+    paths = {"runtime": runtime, "lockfile": lockfile, "stdlib": stdlib}
+    # The bare page's files are as they are: its URL tells it what to load.
+    return {**paths, "bare_page": BARE_PAGE + "?" + urlencode(paths)}
 
 
 class ByteCounter:
@@ -432,10 +327,10 @@ def fresh_context(playwright, profiles: Path):
 
 
 def measure_server(playwright, server: StaticServer, counter: ByteCounter, runs: int,
-                   profiles: Path, label: str, linger_ms: int = 0) -> dict:
+                   profiles: Path, label: str, linger_ms: int = 0, bare_page: str = BARE_PAGE) -> dict:
     results: dict[str, list[dict]] = {"ours_cold": [], "ours_warm": [], "bare_cold": [], "bare_warm": []}
     for i in range(runs):
-        for who, path in (("ours", LETTER_PAGE), ("bare", BARE_PAGE)):
+        for who, path in (("ours", LETTER_PAGE), ("bare", bare_page)):
             context, profile = fresh_context(playwright, profiles)
             try:
                 cold = visit(context, server.origin, path, counter, linger_ms)
@@ -716,7 +611,8 @@ def main() -> None:
             servers = [("plain", False)] + ([] if args.no_precompressed else [("precompressed", True)])
             for label, precompressed in servers:
                 with counting_server(tmp_path / "root", counter, precompressed=precompressed) as server:
-                    runs = measure_server(playwright, server, counter, args.runs, profiles, label, args.linger)
+                    runs = measure_server(playwright, server, counter, args.runs, profiles, label, args.linger,
+                                          meta["bare_page"])
                     report["runs"][label] = runs
                     report["servers"][label] = summarise_server(runs)
                     if label == "plain":

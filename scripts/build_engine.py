@@ -14,7 +14,10 @@ else), so this script assembles two folders under ``build/``:
     worker fetches each wheel with it as Subresource Integrity, so the
     browser refuses a changed file, then puts the wheels on Python's path as
     they are). The folder name is a hash of its inputs, so it too can be
-    cached forever.
+    cached forever. Beside them, ``engine.json`` (not served): the entry
+    module and the wheels in dependency order with their sha256, which
+    :attr:`EngineBuild.manifest` reads and the hooks hand the page as its boot
+    config, so the page never works the list out again.
 
 Compiled ahead: Pyodide ships its standard library, and PyPI its wheels, as
 ``.py`` source, so every page load compiled some 180 modules to bytecode
@@ -32,11 +35,21 @@ Node it ships Pyodide's own zip and the source, and says so.
 site's campaign (``letter_py.precompiled``), so the page's worker skips
 Jinja2's compiler and the TOML parser.
 
+What runs in Pyodide is in files of its own under ``scripts/engine/``:
+``compile.py`` (the probe and the bytecode compiler), ``precompile.py`` (the
+campaign) and ``run_pyodide.mjs``, the one harness that runs either (and the
+parity test's script) from a job file; :func:`run_pyodide` writes the job.
+
 The big runtime files also get ``.br`` and ``.gz`` siblings for hosts that
 serve precompressed files.
 
 Nothing is rebuilt when its inputs have not changed, which keeps
-``mkdocs serve`` rebuilds fast. Run it directly to see what it does:
+``mkdocs serve`` rebuilds fast. Every cache is named by :func:`cache_key` of
+its inputs, the recipe's own files included (this script and those it runs
+in Pyodide), so editing one rebuilds what it makes: the ``letter_py`` wheel by
+its sources and recipe, the engine folder by Pyodide's lockfile, the recipe and the
+wheels, the compiled campaign by the engine folder's name, the campaign and
+its recipe. Run it directly to see what it does:
 ``python scripts/build_engine.py``.
 """
 
@@ -51,6 +64,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import vendored  # scripts/ is on sys.path: this file's own folder
@@ -73,6 +87,23 @@ DEPENDENCY_WHEELS = {
     "markupsafe": ("3.0.3", "markupsafe-3.0.3-py3-none-any.whl"),
 }
 ENGINE_PACKAGE = "letter-py"
+# The module the page's worker imports (its Engine renders the letters): the
+# probe in compile.py and the precompiler import it too, and the page is told
+# it through the manifest (EngineBuild.manifest).
+ENTRY_MODULE = "letter_py.web"
+# The programs this build runs in Pyodide under Node, and the one harness that
+# runs them: files, so linters and editors see them.
+THIS = Path(__file__).resolve()
+SCRIPTS = THIS.parent
+HARNESS = SCRIPTS / "engine" / "run_pyodide.mjs"
+COMPILER = SCRIPTS / "engine" / "compile.py"
+PRECOMPILER = SCRIPTS / "engine" / "precompile.py"
+# The files that decide what each cache holds besides its inputs: editing
+# one rebuilds what it makes (cache_key hashes the files themselves).
+WHEEL_RECIPE = (THIS,)
+ENGINE_RECIPE = (THIS, HARNESS, COMPILER)
+PRECOMPILE_RECIPE = (THIS, HARNESS, PRECOMPILER)
+MANIFEST = "engine.json"  # in the engine folder; the page gets it in its boot config
 # A fixed timestamp makes the wheel byte-for-byte reproducible, so an unchanged
 # letter_py keeps its engine folder name and visitors keep their cached copy.
 SOURCE_DATE_EPOCH = "315532800"
@@ -94,10 +125,24 @@ class EngineBuild:
     def engine_path(self) -> str:
         return f"engine/{self.engine_dir.name}/"
 
+    @cached_property
+    def manifest(self) -> dict:
+        """What the page's worker loads: ``{"entry": module, "wheels": [{"file", "sha256"}]}``.
+
+        ``wheels`` in dependency order (each after what it depends on), ``file``
+        relative to the engine folder, ``sha256`` in hex as the lockfile has it
+        (the worker fetches each with it as Subresource Integrity).
+        """
+        return json.loads((self.engine_dir / MANIFEST).read_text())
+
     def site_files(self) -> dict[str, Path]:
-        """Map each site-relative path to the file that provides it."""
+        """Map each site-relative path to the file that provides it.
+
+        The manifest stays out: the page has it in its boot config.
+        """
         files = {self.runtime_path + p.name: p for p in sorted(self.runtime_dir.iterdir())}
-        files.update({self.engine_path + p.name: p for p in sorted(self.engine_dir.iterdir())})
+        files.update({self.engine_path + p.name: p for p in sorted(self.engine_dir.iterdir())
+                      if p.name != MANIFEST})
         return files
 
 
@@ -105,14 +150,43 @@ def _log(message: str) -> None:
     print(f"build_engine: {message}", file=sys.stderr)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def cache_key(*parts: str | bytes | Path, length: int = 16) -> str:
+    """A short hex digest naming what ``parts`` build: every cache here is keyed so.
+
+    A :class:`~pathlib.Path` stands for its contents (a marker if missing);
+    pass a name beside it where the name matters too. Each part is
+    length-prefixed, so no two different lists of parts give the same key.
+    """
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            data = part.read_bytes() if part.exists() else b"\xff(missing)"
+        else:
+            data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:length]
 
 
-def _run(args: list[str], **kwargs) -> None:
+def _run(args: list[str], **kwargs) -> str:
     result = subprocess.run(args, capture_output=True, text=True, **kwargs)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def run_pyodide(core: Path, job: dict, timeout: float | None = None) -> str:
+    """Run ``job["script"]`` in Pyodide's CPython under Node; return its stdout.
+
+    ``job`` is what ``scripts/engine/run_pyodide.mjs`` takes (its header lists
+    the keys), without ``indexURL``: the Pyodide core in ``core``. Needs Node.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found: Pyodide runs under Node")
+    with tempfile.TemporaryDirectory() as tmp:
+        job_file = Path(tmp) / "job.json"
+        job_file.write_text(json.dumps({"indexURL": str(core) + "/", **job}))
+        return _run([node, str(HARNESS), str(job_file)], timeout=timeout)
 
 
 def pyodide_core(root: Path = ROOT) -> tuple[Path, str]:
@@ -206,12 +280,8 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
     Building in a temporary copy keeps setuptools from reusing a stale
     ``build/lib`` that could still hold a deleted module.
     """
-    digest = hashlib.sha256()
-    for path in _source_files(root):
-        if path.exists():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    key = digest.hexdigest()[:16]
-    target = cache / "letter_py" / key
+    sources = (part for path in _source_files(root) for part in (path.relative_to(root).as_posix(), path))
+    target = cache / "letter_py" / cache_key(*WHEEL_RECIPE, *sources)
     existing = sorted(target.glob("letter_py-*.whl")) if target.exists() else []
     if existing:
         return existing[0]
@@ -232,138 +302,19 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
         return Path(shutil.copy(wheel, target / wheel.name))
 
 
-def _closure(packages: dict, name: str) -> set[str]:
-    seen: set[str] = set()
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current not in seen:
-            seen.add(current)
-            todo.extend(packages[current]["depends"])
-    return seen
+def dependency_order(packages: dict, name: str) -> list[str]:
+    """``name`` and what it needs from a lockfile's packages, each after its dependencies."""
+    order: list[str] = []
 
+    def visit(current: str) -> None:
+        if current not in order:
+            for dependency in sorted(packages[current]["depends"]):
+                visit(dependency)
+            order.append(current)
 
-# Bump when the compile step changes: the engine folder name covers it.
-COMPILE_RECIPE = "pyc-4"
+    visit(name)
+    return order
 
-# Runs inside Pyodide under Node (see compile_for_pyodide). The wheels are
-# installed with loadPackage (the browser imports them from the zip files,
-# which needs no further standard library module); the probe then does what
-# the page's worker does, so sys.modules holds every standard library module a
-# visitor's browser imports before the first letter.
-_COMPILER_PY = r"""
-import json, os, sys
-
-job = json.load(open("/job/job.json"))
-STDLIB = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
-
-
-def probe():
-    # Only what the worker does (json and os are imported at boot anyway), so
-    # the modules this script needs for itself are not counted.
-    import letter_py
-    from letter_py.web import Engine
-    root = os.path.join(os.path.dirname(letter_py.__file__), "campaigns", "default")
-    files = {}
-    for name in os.listdir(root):
-        with open(os.path.join(root, name), encoding="utf-8") as f:
-            files[name] = f.read()
-    engine = Engine(json.dumps(files))
-    for sample in job["samples"]:
-        engine.render(json.dumps(sample))
-
-
-probe()
-modules = sorted({m.__file__[len(STDLIB) + 1:] for m in list(sys.modules.values())
-                  if (getattr(m, "__file__", None) or "").startswith(STDLIB + "/")
-                  and m.__file__.endswith(".py")})
-
-import base64, hashlib, importlib.util, sysconfig, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-
-SITE = sysconfig.get_path("purelib")
-
-
-def pyc(source, filename):
-    # Unchecked hash-based .pyc, loaded without its source (PEP 552).
-    code = compile(source, filename, "exec", dont_inherit=True)
-    return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
-
-
-def entry(info, name):
-    item = zipfile.ZipInfo(name, date_time=info.date_time)
-    item.external_attr = info.external_attr
-    item.compress_type = zipfile.ZIP_DEFLATED
-    return item
-
-
-def left_out(name, wanted):
-    if name in wanted:
-        return False
-    if name.startswith("encodings/") and name != "encodings/":
-        return name[len("encodings/"):].removesuffix(".py") not in job["keep_encodings"]
-    return any(name == d or (d.endswith("/") and name.startswith(d)) for d in job["drop"])
-
-
-def compile_stdlib(dst_path, wanted):
-    dropped = []
-    with zipfile.ZipFile(STDLIB) as src, zipfile.ZipFile(dst_path, "w") as out:
-        for info in src.infolist():
-            name = info.filename
-            if left_out(name, wanted):
-                dropped.append(name)
-                continue
-            data = src.read(info)
-            if name in wanted:
-                name, data = name + "c", pyc(data, f"{STDLIB}/{name}")
-            out.writestr(entry(info, name), data, compresslevel=9)
-    return dropped
-
-
-def compile_wheel(src_path, dst_path, tag):
-    rows = []
-    with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(dst_path, "w") as out:
-        record = None
-        for info in src.infolist():
-            name, data = info.filename, src.read(info)
-            if name.endswith(".dist-info/RECORD"):
-                record = info
-                continue
-            if name.endswith(".py"):
-                name, data = name + "c", pyc(data, f"{SITE}/{name}")
-            elif name.endswith(".dist-info/WHEEL"):
-                data = b"".join(b"Tag: " + tag.encode() + b"\n" if line.startswith(b"Tag:") else line
-                                for line in data.splitlines(keepends=True))
-            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-            rows.append(f"{name},sha256={digest},{len(data)}\n")
-            out.writestr(entry(info, name), data, compresslevel=9)
-        rows.append(f"{record.filename},,\n")
-        out.writestr(entry(record, record.filename), "".join(rows), compresslevel=9)
-
-
-# Deflated, as Pyodide ships it: stored members would let brotli shrink the
-# zip further, but hosts that compress on the fly skip zips, and would then
-# send several times the 2 MB of the deflated one.
-dropped = compile_stdlib("/job/out/" + job["stdlib"], set(modules))
-for src, dst in job["wheels"]:
-    compile_wheel("/job/in/" + src, "/job/out/" + dst, job["tag"])
-json.dump({"modules": modules, "dropped": dropped}, open("/job/out/result.json", "w"))
-"""
-
-_COMPILER_JS = """
-import { readFileSync } from "node:fs";
-const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const { loadPyodide } = await import(job.pyodide);
-const log = (line) => process.stderr.write(line + "\\n");
-// No column ranges in the bytecode (as python -X no_debug_ranges): ~10 %
-// smaller, and tracebacks only lose their ^^^^ markers.
-const py = await loadPyodide({ indexURL: job.indexURL, env: { PYTHONNODEBUGRANGES: "1" },
-                               stdout: log, stderr: log });
-await py.loadPackage(job.wheels.map(([name]) => job.dir + "/in/" + name), { messageCallback: () => {} });
-py.FS.mkdirTree("/job");
-py.FS.mount(py.FS.filesystems.NODEFS, { root: job.dir }, "/job");
-py.runPython(readFileSync(job.dir + "/compile.py", "utf8"));
-"""
 
 # Left out of the standard library zip (0.9 MB of its 2.9 MB, deflated): tools,
 # servers, clients and codecs a letter renderer in a browser tab never reaches
@@ -412,8 +363,7 @@ def compile_for_pyodide(core: Path, wheels: list[Path], out: Path) -> list[Path]
     Returns the compiled wheels (the stdlib zip is ``out/python_stdlib.zip``),
     or None when Node is missing.
     """
-    node = shutil.which("node")
-    if node is None:
+    if shutil.which("node") is None:
         return None
     info = json.loads((core / "pyodide-lock.json").read_text())["info"]
     major, minor = info["python"].split(".")[:2]
@@ -427,15 +377,21 @@ def compile_for_pyodide(core: Path, wheels: list[Path], out: Path) -> list[Path]
         for wheel in wheels:
             shutil.copy(wheel, job_dir / "in" / wheel.name)
         job = {
-            "pyodide": (core / "pyodide.mjs").as_uri(), "indexURL": str(core) + "/",
-            "dir": str(job_dir), "stdlib": STDLIB, "tag": tag,
+            "entry": ENTRY_MODULE, "in": "/job/in", "out": "/job/out", "stdlib": STDLIB, "tag": tag,
             "samples": _PROBE_SAMPLES, "drop": _STDLIB_DROP, "keep_encodings": _KEEP_ENCODINGS,
             "wheels": [[w.name, _compiled_name(w.name, tag)] for w in wheels],
         }
         (job_dir / "job.json").write_text(json.dumps(job))
-        (job_dir / "compile.py").write_text(_COMPILER_PY)
-        (job_dir / "compile.mjs").write_text(_COMPILER_JS)
-        _run([node, str(job_dir / "compile.mjs"), str(job_dir / "job.json")])
+        run_pyodide(core, {
+            # No column ranges in the bytecode (as python -X no_debug_ranges):
+            # ~10 % smaller, and tracebacks only lose their ^^^^ markers.
+            "env": {"PYTHONNODEBUGRANGES": "1"},
+            # Installed from the zip files, as the browser imports them, which
+            # needs no further standard library module before the probe.
+            "wheels": [str(job_dir / "in" / w.name) for w in wheels],
+            "mounts": {"/job": str(job_dir)},
+            "script": str(COMPILER), "args": ["/job/job.json"],
+        })
         result = json.loads((job_dir / "out" / "result.json").read_text())
         modules = result["modules"]
         _log(f"compiled the wheels and {len(modules)} standard library modules to bytecode, "
@@ -447,13 +403,10 @@ def compile_for_pyodide(core: Path, wheels: list[Path], out: Path) -> list[Path]
 
 def write_engine(core: Path, wheels: list[Path], build: Path) -> Path:
     """Write the lockfile, wheels and stdlib into ``engine/<hash>/`` and return it."""
-    node = shutil.which("node")
-    digest = hashlib.sha256((core / "pyodide-lock.json").read_bytes())
-    digest.update((COMPILE_RECIPE if node else "source").encode())
-    for wheel in wheels:
-        digest.update(wheel.name.encode() + b"\0" + wheel.read_bytes())
-    target = build / "engine" / digest.hexdigest()[:12]
-    if (target / "pyodide-lock.json").exists():
+    recipe = ENGINE_RECIPE if shutil.which("node") else ("source",)
+    target = build / "engine" / cache_key(
+        core / "pyodide-lock.json", *recipe, *(part for w in wheels for part in (w.name, w)), length=12)
+    if (target / MANIFEST).exists():
         return target
     _log(f"writing the engine into {target.relative_to(build.parent)}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -470,29 +423,21 @@ def write_engine(core: Path, wheels: list[Path], build: Path) -> Path:
         lock = json.loads(full.read_text())
         # Pyodide's lockfile lists ~360 packages the page never loads: ship only
         # what letter_py needs, so the browser downloads and parses less.
-        keep = _closure(lock["packages"], ENGINE_PACKAGE)
-        lock["packages"] = {k: v for k, v in sorted(lock["packages"].items()) if k in keep}
+        order = dependency_order(lock["packages"], ENGINE_PACKAGE)
+        lock["packages"] = {k: v for k, v in sorted(lock["packages"].items()) if k in order}
         full.unlink()
         (staging / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+        # The page's worker loads these wheels and imports the entry module:
+        # written once here, so the page need not walk the lockfile again.
+        manifest = {"entry": ENTRY_MODULE, "wheels": [
+            {"file": lock["packages"][name]["file_name"], "sha256": lock["packages"][name]["sha256"]}
+            for name in order]}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
         if target.exists():
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(staging, target)
     return target
-
-
-_PRECOMPILE_JS = """
-import { readFileSync, writeFileSync } from "node:fs";
-const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const { loadPyodide } = await import(job.pyodide);
-const log = (line) => process.stderr.write(line + "\\n");
-const py = await loadPyodide({
-  indexURL: job.indexURL, lockFileURL: job.lockFileURL, stdLibURL: job.stdLibURL,
-  packages: ["letter-py"], env: { PYTHONNODEBUGRANGES: "1" }, stdout: log, stderr: log,
-});
-const engine = py.pyimport("letter_py.web").Engine(readFileSync(job.campaign, "utf8"));
-writeFileSync(job.out, engine.precompile().toJs());
-"""
 
 
 def precompile_campaign(built: EngineBuild, campaign_json: str, root: Path = ROOT) -> Path | None:
@@ -505,10 +450,9 @@ def precompile_campaign(built: EngineBuild, campaign_json: str, root: Path = ROO
     Named by a hash of its inputs, so it is only rebuilt when the campaign or
     the engine changes; None without Node (the page compiles it, more slowly).
     """
-    node = shutil.which("node")
-    if node is None:
+    if shutil.which("node") is None:
         return None
-    key = hashlib.sha256(built.engine_dir.name.encode() + b"\0" + campaign_json.encode()).hexdigest()[:16]
+    key = cache_key(built.engine_dir.name, campaign_json, *PRECOMPILE_RECIPE)
     target = root / "build" / "precompiled" / f"campaign-{key}.bin"
     if target.exists():
         return target
@@ -517,15 +461,15 @@ def precompile_campaign(built: EngineBuild, campaign_json: str, root: Path = ROO
     with tempfile.TemporaryDirectory() as tmp:
         job_dir = Path(tmp)
         (job_dir / "campaign.json").write_text(campaign_json, encoding="utf-8")
-        (job_dir / "precompile.mjs").write_text(_PRECOMPILE_JS)
-        job = {
-            "pyodide": (core / "pyodide.mjs").as_uri(), "indexURL": str(core) + "/",
+        job = {"entry": built.manifest["entry"], "campaign": "/job/campaign.json", "out": "/job/campaign.bin"}
+        (job_dir / "job.json").write_text(json.dumps(job))
+        run_pyodide(core, {
             "lockFileURL": str(built.engine_dir / "pyodide-lock.json"),
             "stdLibURL": str(built.engine_dir / STDLIB),
-            "campaign": str(job_dir / "campaign.json"), "out": str(job_dir / "campaign.bin"),
-        }
-        (job_dir / "job.json").write_text(json.dumps(job))
-        _run([node, str(job_dir / "precompile.mjs"), str(job_dir / "job.json")])
+            "packages": [ENGINE_PACKAGE], "env": {"PYTHONNODEBUGRANGES": "1"},
+            "mounts": {"/job": str(job_dir)},
+            "script": str(PRECOMPILER), "args": ["/job/job.json"],
+        })
         shutil.copyfile(job_dir / "campaign.bin", target)
     _log(f"precompiled the campaign into {target.relative_to(root)}")
     return target

@@ -8,7 +8,8 @@ build step to forget:
   the very ``letter_py`` the browser will run, and has the browser's own
   Python compile the campaign ahead (``letter_py.precompiled``).
 * ``on_page_context`` hands the letter page its form data (roles, officials,
-  limits) and that fallback letter.
+  limits), that fallback letter and, in ``letter_app.boot``, the engine's
+  entry module and wheels.
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
   page, hashing the inline scripts it must allow.
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
@@ -102,6 +103,11 @@ def on_page_context(context, page, config, nav, **kwargs):
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
+            # What the page's worker loads, worked out once by the build
+            # (build_engine.EngineBuild.manifest): the module to import and
+            # the wheels, in dependency order, each with its sha256 in hex and
+            # its file name relative to engine_path.
+            "boot": {"entry": built.manifest["entry"], "wheels": built.manifest["wheels"]},
         }
     return context
 

@@ -1,0 +1,22 @@
+// Bare Pyodide, the runtime's floor (bench_browser.py): the same vendored
+// runtime, lockfile and standard library as the letter page, loaded the way
+// Pyodide documents it, then Jinja2 imported and one template rendered.
+// Its URL's query string names them: runtime (a folder), lockfile, stdlib.
+const config = new URL(self.location.href).searchParams;
+const at = (name) => new URL(config.get(name), self.location).href;
+
+try {
+  const { loadPyodide } = await import(at("runtime") + "pyodide.mjs");
+  const pyodide = await loadPyodide({
+    indexURL: at("runtime"),
+    lockFileURL: at("lockfile"),
+    stdLibURL: at("stdlib"),
+    packages: ["jinja2"],
+  });
+  performance.mark("letter:python"); // as the letter page's worker marks it
+  const text = pyodide.runPython(
+    "import jinja2\njinja2.Template('Dear {{ name }}, thank you.').render(name='Mayor')");
+  postMessage({ text });
+} catch (error) {
+  postMessage({ error: String(error) });
+}

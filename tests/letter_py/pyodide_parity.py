@@ -1,0 +1,30 @@
+"""The parity test's side in Pyodide: render every case and answer in JSON.
+
+Run by ``scripts/engine/run_pyodide.mjs`` for ``test_pyodide.py``, with the
+Jinja2 and MarkupSafe wheels installed and the ``letter_py`` source folder
+mounted. Arguments: the cases file (JSON mapping names to input texts) and
+the folder to import ``letter_py`` from. Prints ``{"version", "results",
+"ms_per_call"}``.
+"""
+
+import datetime
+import json
+import sys
+import time
+
+cases_file, source = sys.argv[1:]
+sys.dont_write_bytecode = True  # the source is the host's own folder
+sys.path.insert(0, source)
+
+import letter_py  # noqa: E402
+
+with open(cases_file, encoding="utf-8") as f:
+    cases = json.load(f)
+today = datetime.date(2026, 11, 29)
+results = {name: letter_py.render_json(text, today=today) for name, text in cases.items()}
+first = next(iter(cases.values()))
+start = time.perf_counter()
+for _ in range(100):
+    letter_py.render_json(first, today=today)
+print(json.dumps({"version": sys.version, "results": results,
+                  "ms_per_call": (time.perf_counter() - start) * 10}))

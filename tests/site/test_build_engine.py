@@ -1,0 +1,69 @@
+"""The engine build's own pieces: its cache keys, the wheel order and the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from pathlib import Path
+
+import build_engine  # scripts/ is on the tests' path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_cache_key_follows_file_contents_and_keeps_parts_apart(tmp_path: Path):
+    recipe = tmp_path / "compile.py"
+    recipe.write_text("print(1)\n")
+    first = build_engine.cache_key("engine", recipe)
+    assert build_engine.cache_key("engine", recipe) == first
+    recipe.write_text("print(2)\n")
+    assert build_engine.cache_key("engine", recipe) != first
+    assert build_engine.cache_key("ab", "c") != build_engine.cache_key("a", "bc")
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    assert build_engine.cache_key(empty) != build_engine.cache_key(tmp_path / "missing")
+    assert len(build_engine.cache_key("x", length=12)) == 12
+
+
+def test_the_recipes_keys_cover_the_programs_they_run():
+    """Editing what runs in Pyodide rebuilds what it made (no hand-bumped version)."""
+    assert {build_engine.HARNESS, build_engine.COMPILER} <= set(build_engine.ENGINE_RECIPE)
+    assert {build_engine.HARNESS, build_engine.PRECOMPILER} <= set(build_engine.PRECOMPILE_RECIPE)
+    recipes = {*build_engine.WHEEL_RECIPE, *build_engine.ENGINE_RECIPE, *build_engine.PRECOMPILE_RECIPE}
+    assert Path(build_engine.__file__).resolve() in recipes
+    for path in recipes:
+        assert path.is_file(), path
+
+
+def test_dependency_order_puts_each_package_after_what_it_needs():
+    packages = {
+        "app": {"depends": ["web", "text"]},
+        "web": {"depends": ["text", "base"]},
+        "text": {"depends": ["base"]},
+        "base": {"depends": []},
+        "unused": {"depends": ["base"]},
+    }
+    order = build_engine.dependency_order(packages, "app")
+    assert sorted(order) == ["app", "base", "text", "web"]
+    for name in order:
+        assert all(order.index(dep) < order.index(name) for dep in packages[name]["depends"]), order
+
+
+def test_the_manifest_lists_the_lockfiles_wheels_in_order_and_its_entry_module():
+    built = build_engine.build(ROOT)
+    manifest = built.manifest
+    assert set(manifest) == {"entry", "wheels"}
+    assert hasattr(importlib.import_module(manifest["entry"]), "Engine")
+    lock = json.loads((built.engine_dir / "pyodide-lock.json").read_text())["packages"]
+    by_file = {package["file_name"]: package for package in lock.values()}
+    files = [wheel["file"] for wheel in manifest["wheels"]]
+    assert sorted(files) == sorted(by_file)
+    for wheel in manifest["wheels"]:
+        assert hashlib.sha256((built.engine_dir / wheel["file"]).read_bytes()).hexdigest() == wheel["sha256"]
+        assert by_file[wheel["file"]]["sha256"] == wheel["sha256"]
+        for dependency in by_file[wheel["file"]]["depends"]:
+            assert files.index(lock[dependency]["file_name"]) < files.index(wheel["file"])
+    assert by_file[files[-1]]["name"] == build_engine.ENGINE_PACKAGE
+    # Not served: the page gets it in its boot config.
+    assert all(not path.endswith("/" + build_engine.MANIFEST) for path in built.site_files())
