@@ -1,9 +1,10 @@
 """How fast the letter page's engine is ready, side by side with bare Pyodide.
 
-Drives Debian's Chromium (``/usr/bin/chromium``, launched as the browser tests
-launch it) through Playwright against the built site on a local server, and
-prints a table (its first lines say how to read it) and writes every figure,
-raw runs included, as JSON (default ``bench-results/browser.json``).
+Drives Debian's Chromium (``/usr/bin/chromium``, launched by ``chromium.py``
+here exactly as the browser tests launch it) through Playwright against the
+built site on a local server, and prints a table (its first lines say how to
+read it) and writes every figure, raw runs included, as JSON (default
+``bench-results/browser.json``).
 
 The site: by default the script builds the working tree with ``mkdocs build``
 into a temporary folder, so the figures are for the current sources;
@@ -36,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import importlib.util
 import json
 import os
 import platform
@@ -57,20 +57,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import chromium  # noqa: E402  (launched exactly as the browser tests launch it)
 from static_server import StaticServer  # noqa: E402
 
 
-def _launch_settings() -> tuple[str, list[str]]:
-    """CHROMIUM and CHROMIUM_ARGS from tests/site/conftest.py: launched exactly
-    as the browser tests launch it (that module is a pytest conftest, so it is
-    loaded from its path rather than imported by name)."""
-    spec = importlib.util.spec_from_file_location("_site_conftest", ROOT / "tests" / "site" / "conftest.py")
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CHROMIUM, list(module.CHROMIUM_ARGS)
-
-
-CHROMIUM, CHROMIUM_ARGS = _launch_settings()
 READY_TIMEOUT_MS = 60_000
 LETTER_PAGE = "/write/"
 BARE_PAGE = "/bench-bare/"
@@ -320,8 +310,7 @@ def _count_paths(requests: list[tuple[str, int]]) -> dict[str, int]:
 
 def fresh_context(playwright, profiles: Path):
     profile = Path(tempfile.mkdtemp(dir=profiles))
-    context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    context = chromium.launch_persistent(playwright, profile)
     context.add_init_script(INIT_SCRIPT)
     return context, profile
 
@@ -574,8 +563,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.runs < 1 or args.keystrokes < 1 or args.linger < 0:
         parser.error("--runs and --keystrokes must be positive, --linger not negative")
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    if problem := chromium.missing("make chromium"):
+        sys.exit(problem)
 
     meta = {
         "cpus": os.cpu_count(),
@@ -604,7 +593,7 @@ def main() -> None:
             probe, probe_dir = fresh_context(playwright, profiles)
             meta["chromium"] = probe.browser.version if probe.browser else ""
             if not meta["chromium"]:
-                meta["chromium"] = subprocess.run([CHROMIUM, "--version"], capture_output=True,
+                meta["chromium"] = subprocess.run([chromium.EXECUTABLE, "--version"], capture_output=True,
                                                   text=True).stdout.split()[1]
             probe.close()
             shutil.rmtree(probe_dir, ignore_errors=True)

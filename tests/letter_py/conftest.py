@@ -8,13 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-from pathlib import Path
-
-# tests/conftest.py puts tests/ on sys.path, where this folder would pass for
-# the letter_py package (a namespace package) when pytest is run as a script
-# rather than ``python -m pytest``; a regular package anywhere on the path wins.
-sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 import pytest
 from hypothesis import HealthCheck, settings

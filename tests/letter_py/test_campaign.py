@@ -10,7 +10,7 @@ import pytest
 
 import letter_py
 from letter_py import Campaign, CampaignError
-from letter_helpers import render
+from tests.letter_py.letter_helpers import render
 
 DEFAULT = Path(letter_py.__file__).parent / "campaigns" / "default"
 

@@ -17,7 +17,7 @@ import letter_py
 from letter_py.cli import EXAMPLE
 from letter_py.formats import FORMATS
 from letter_py.render import render_letters
-from letter_helpers import GOLDEN, TODAY
+from tests.letter_py.letter_helpers import GOLDEN, TODAY
 
 SEED_COPY = GOLDEN / "seed-letter.txt"
 SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "seed-letter.txt"

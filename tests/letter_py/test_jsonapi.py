@@ -9,7 +9,7 @@ import pytest
 import letter_py
 from letter_py.jsonapi import MAX_INPUT
 from letter_py.web import Engine
-from letter_helpers import TODAY, render
+from tests.letter_py.letter_helpers import TODAY, render
 
 LETTER_KEYS = ["recipient", "subject", "email_text", "letter_text", "letter_html", "mailto",
                "mailto_complete", "eml", "filename"]

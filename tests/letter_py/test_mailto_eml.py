@@ -17,7 +17,7 @@ from letter_py.eml import build_eml
 from letter_py.mailto import encode, mailto_url
 from letter_py.text import clean_line
 from letter_py.validate import is_email
-from letter_helpers import render
+from tests.letter_py.letter_helpers import render
 
 
 def test_encoding_rules() -> None:

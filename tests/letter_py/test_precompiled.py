@@ -12,7 +12,7 @@ import pytest
 import letter_py
 from letter_py.precompiled import Precompiled
 from letter_py.web import Engine
-from hostile import HOSTILE_STRINGS
+from tests.hostile import HOSTILE_STRINGS
 
 FILES = letter_py.campaign_files("letter_py/campaigns/default")
 FILES_JSON = json.dumps(FILES)

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 import letter_py
 from letter_py.text import clean_block, clean_line
-from letter_helpers import TODAY
+from tests.letter_py.letter_helpers import TODAY
 
 CAMPAIGN = letter_py.default_campaign()
 ROLES = [role.id for role in CAMPAIGN.roles]

@@ -15,7 +15,7 @@ import pytest
 
 import letter_py
 from letter_py.cli import EXAMPLE
-from letter_helpers import HERE, TODAY
+from tests.letter_py.letter_helpers import HERE, TODAY
 
 ROOT = HERE.parents[1]
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -38,10 +38,7 @@ CASES = {
 
 
 def _wheels() -> list[Path]:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_engine
+    import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
 
     if (ROOT / "node_modules" / "pyodide").exists():
         build_engine.dependency_wheels(WHEELS)  # cached: a no-op after the first build

@@ -6,7 +6,7 @@ import pytest
 
 import letter_py
 from letter_py.render import last_name, render_letters, tidy
-from letter_helpers import TODAY, render
+from tests.letter_py.letter_helpers import TODAY, render
 
 
 def letter(example: dict, index: int = 0) -> dict:

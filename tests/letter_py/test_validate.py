@@ -6,7 +6,7 @@ import pytest
 
 from letter_py.validate import field_limits, is_email, is_url
 
-from letter_helpers import fields, render
+from tests.letter_py.letter_helpers import fields, render
 
 
 def test_example_is_valid(example: dict) -> None:

@@ -22,7 +22,9 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import letter_py
-from conftest import ROOT, Visit, wait_for_engine
+from tests.paths import ROOT
+from tests.site.letter_page import LetterPage, wait_for_engine
+from tests.site.visits import Visit
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -109,38 +111,23 @@ def open_in_palette(visit: Visit, path: str, scheme: str, *, engine: bool = Fals
     return page
 
 
-def recipient(page: Page, n: int = 1):
-    return page.get_by_role("group", name=f"Recipient {n}")
+def fill_required(letter: LetterPage) -> None:
+    letter.fill_recipient(name="Maria Lopez")
+    letter.fill_sender(name="Sam Rivera", street="12 Elm Street", city="Oak Park", state="IL", zip="60302")
 
 
-def details(page: Page):
-    return page.get_by_role("group", name="2. Your details")
-
-
-def fill_required(page: Page) -> None:
-    recipient(page).get_by_label("Their full name").fill("Maria Lopez")
-    d = details(page)
-    d.get_by_label("Your full name").fill("Sam Rivera")
-    d.get_by_label("Street address").fill("12 Elm Street")
-    d.get_by_label("Town or city").fill("Oak Park")
-    d.get_by_label("State").fill("IL")
-    d.get_by_label("ZIP code").fill("60302")
-
-
-def add_second_recipient_and_article(page: Page, *, long_text: str | None = None) -> None:
-    page.get_by_role("button", name="Add another recipient").click()
-    second = recipient(page, 2)
-    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
-    second.get_by_label("Their full name").fill(long_text[:100] if long_text else "Dana Brown")
-    page.get_by_role("button", name="Add a news article").click()
-    article = page.get_by_role("group", name="News article 1")
+def add_second_recipient_and_article(letter: LetterPage, *, long_text: str | None = None) -> None:
+    page = letter.page
+    letter.click("Add another recipient")
+    letter.fill_recipient(2, role="Police Chief", name=long_text[:100] if long_text else "Dana Brown")
+    letter.click("Add a news article")
+    article = letter.group("News article 1")
     article.get_by_label("Headline").fill(long_text[:300] if long_text else "Arrests of buyers rise in Oak Park")
     article.get_by_label("Newspaper, website or station").fill("Oak Leaves")
     article.get_by_label("Link").fill(
         "https://news.example.com/" + ("a" * 275) if long_text is None else long_text[:300])
     expect(page.locator("[data-letter]")).to_have_count(2)
-    expect(page.locator("[data-letter='1'] [data-email-text]")).to_contain_text(
-        "Chief" if long_text else "Dear Chief Brown")
+    letter.wait_for_preview("Chief" if long_text else "Dear Chief Brown", index=1)
 
 
 # ---- axe-core ------------------------------------------------------------------
@@ -198,8 +185,9 @@ def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
 
     # Two recipients and a news article, in both views of the letter.
     page = open_in_palette(visit, "/write/", scheme, engine=True)
-    fill_required(page)
-    add_second_recipient_and_article(page)
+    letter = LetterPage(page)
+    fill_required(letter)
+    add_second_recipient_and_article(letter)
     problems += axe_violations(page, f"two letters, email view [{scheme}]")
     page.get_by_label("A printed letter").check()
     expect(page.locator("[data-letter='1'] [data-letter-html]")).to_be_visible()
@@ -449,7 +437,8 @@ def test_focus_is_visible_at_every_tab_stop(make_visit, viewport):
 
 
 def test_error_summary_takes_focus_and_is_announced(visit: Visit):
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     page.get_by_role("button", name="Copy letter").focus()
     page.keyboard.press("Enter")
     summary = page.locator("#error-summary")
@@ -467,22 +456,23 @@ def test_error_summary_takes_focus_and_is_announced(visit: Visit):
         const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
         return Boolean(hit) && el.contains(hit); }"""), "the summary's heading is covered"
     # Each field error is tied to its field, prefixed "Error:" for screen readers.
-    name_field = details(page).get_by_label("Your full name")
+    name_field = letter.details.get_by_label("Your full name")
     expect(name_field).to_have_attribute("aria-invalid", "true")
     expect(name_field).to_have_accessible_description(re.compile(r"^Error: Enter your name"))
 
 
 def test_copied_and_removed_are_announced_in_a_status_region(visit: Visit):
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     announcer = page.locator("[data-announcer]")
     assert announcer.get_attribute("role") == "status"
     assert announcer.get_attribute("aria-live") == "polite"
-    fill_required(page)
-    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Sam Rivera")
-    page.get_by_role("button", name="Copy letter").click()
+    fill_required(letter)
+    letter.wait_for_preview("Sam Rivera")
+    letter.click("Copy letter")
     expect(page.get_by_role("status").filter(has_text="Copied")).to_have_text(COPIED)
-    page.get_by_role("button", name="Add another recipient").click()
-    recipient(page, 2).get_by_role("button", name="Remove recipient 2").click()
+    letter.click("Add another recipient")
+    letter.recipient(2).get_by_role("button", name="Remove recipient 2").click()
     expect(page.get_by_role("status").filter(has_text="removed")).to_have_text("Recipient removed")
 
 
@@ -555,15 +545,16 @@ LONG = "https://news.example.com/" + "x" * 275  # 300 characters, no break oppor
 ], ids=["320px", "200%-zoom", "desktop"])
 def test_no_horizontal_scrolling_even_with_long_unbroken_text(make_visit, viewport):
     visit = make_visit(viewport=viewport, device_scale_factor=1 if viewport["width"] == 1280 else 2)
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     overflow = page.evaluate(OVERFLOW_JS)
     assert overflow["page"] <= 0 and overflow["outside"] == [] and overflow["scrollers"] == [], overflow
 
-    fill_required(page)
-    details(page).get_by_label("Street address").fill(LONG[:200])
-    page.get_by_label("Why this matters to you").fill(LONG * 3)
-    add_second_recipient_and_article(page, long_text=LONG)
-    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text(LONG[:200])
+    fill_required(letter)
+    letter.fill_sender(street=LONG[:200])
+    letter.fill_personal(LONG * 3)
+    add_second_recipient_and_article(letter, long_text=LONG)
+    letter.wait_for_preview(LONG[:200])
     for view in ["An email", "A printed letter"]:
         page.get_by_label(view).check()
         overflow = page.evaluate(OVERFLOW_JS)
@@ -572,7 +563,7 @@ def test_no_horizontal_scrolling_even_with_long_unbroken_text(make_visit, viewpo
         assert overflow["scrollers"] == [], (view, overflow)
 
     # The error summary and field errors reflow too.
-    details(page).get_by_label("ZIP code").fill("x" * 10)
+    letter.fill_sender(zip="x" * 10)
     page.get_by_role("button", name="Copy letter").first.click()
     expect(page.locator("#error-summary")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0

@@ -9,7 +9,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT, Build
+from tests.paths import ROOT
+from tests.site.site_build import Build
 
 THIRD_PARTY = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?(?:https?:)?//""", re.I)
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from static_server import StaticServer
 
-from conftest import ROOT, StaticServer, _make_visit, wait_for_engine
+from tests.paths import ROOT
+from tests.site.letter_page import wait_for_engine
+from tests.site.visits import new_visit
 
 OFFICIALS = '''
 [[officials]]
@@ -59,7 +62,7 @@ def test_check_campaign_accepts_the_organizers_folder(campaign_site: Path):
 
 def test_officials_and_local_news_from_the_campaign(browser, campaign_site: Path):
     with StaticServer(campaign_site) as server:
-        visit = _make_visit(browser, server)
+        visit = new_visit(browser, server)
         try:
             page = visit.open("/write/")
             wait_for_engine(page)

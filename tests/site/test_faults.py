@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from static_server import Fault
 
-from conftest import Fault, Visit, wait_for_engine
+from tests.site.letter_page import wait_for_engine
+from tests.site.visits import Visit
 
 MESSAGE_WITHIN_MS = 15_000 + 2_000  # the page's own limit plus scheduling slack
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from conftest import Visit
-from hostile import HOSTILE_STRINGS, HUGE
+from tests.hostile import HOSTILE_STRINGS, HUGE
+from tests.site.visits import Visit
 
 SEED_SENTENCE = "Prostitution could not exist without the people who buy sex."
 FIELDS = "#letter-form input[name]:not([type=checkbox]):not([type=radio]), #letter-form textarea[name]"

@@ -8,10 +8,11 @@ import urllib.parse
 from datetime import date
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 import letter_py
-from conftest import Visit, wait_for_engine
+from tests.site.letter_page import LetterPage
+from tests.site.visits import Visit
 
 VISITOR = {
     "recipient": "Maria Lopez",
@@ -26,30 +27,12 @@ VISITOR = {
 }
 
 
-def recipient(page: Page, n: int = 1):
-    return page.get_by_role("group", name=f"Recipient {n}")
-
-
-def details(page: Page):
-    return page.get_by_role("group", name="2. Your details")
-
-
-def fill_visitor(page: Page, v: dict = VISITOR) -> None:
-    r = recipient(page)
-    r.get_by_label("Who are you writing to?").select_option(label="Mayor")
-    r.get_by_label("Their full name").fill(v["recipient"])
-    r.get_by_label("Their email address (optional)").fill(v["recipient_email"])
-    d = details(page)
-    d.get_by_label("Your full name").fill(v["name"])
-    d.get_by_label("Street address").fill(v["street"])
-    d.get_by_label("Town or city").fill(v["city"])
-    d.get_by_label("State").fill(v["state"])
-    d.get_by_label("ZIP code").fill(v["zip"])
-    d.get_by_label("Your email address (optional)").fill(v["email"])
-    community = page.get_by_role("group", name="3. Your community")
-    community.get_by_label("Town or city the letter is about").fill(v["city"])
-    community.get_by_label("State").fill(v["state"])
-    page.get_by_label("Why this matters to you").fill(v["personal"])
+def fill_visitor(letter: LetterPage, v: dict = VISITOR) -> None:
+    letter.fill_recipient(role="Mayor", name=v["recipient"], email=v["recipient_email"])
+    letter.fill_sender(name=v["name"], street=v["street"], city=v["city"], state=v["state"],
+                       zip=v["zip"], email=v["email"])
+    letter.fill_community(city=v["city"], state=v["state"])
+    letter.fill_personal(v["personal"])
 
 
 def expected_input(v: dict = VISITOR) -> dict:
@@ -68,21 +51,14 @@ def cpython_letters(data: dict) -> list[dict]:
     return json.loads(letter_py.render_json(json.dumps(data)))["letters"]
 
 
-def shown_email_text(page: Page, index: int = 0) -> str:
-    return page.locator(f"[data-letter='{index}'] [data-email-text]").text_content()
-
-
-def wait_for_preview(page: Page, needle: str, index: int = 0) -> None:
-    expect(page.locator(f"[data-letter='{index}'] [data-email-text]")).to_contain_text(needle)
-
-
 def test_preview_follows_typing_and_matches_cpython(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
     expected = cpython_letters(expected_input())[0]
-    assert shown_email_text(page) == expected["email_text"]
-    assert page.locator("[data-letter='0'] [data-subject]").text_content() == expected["subject"]
+    assert letter.preview_text() == expected["email_text"]
+    assert letter.subject().text_content() == expected["subject"]
     assert page.locator("[data-letter='0'] .lw-letter-heading").text_content() == "To " + expected["recipient"]["label"]
     # The printable view is letter_py's HTML, inserted as is.
     page.get_by_label("A printed letter").check()
@@ -92,12 +68,13 @@ def test_preview_follows_typing_and_matches_cpython(visit: Visit):
         "(el, html) => { const t = document.createElement('template'); t.innerHTML = html;"
         " return t.innerHTML === el.innerHTML; }", expected["letter_html"])
     assert same
-    expect(page.locator("[data-letter='0'] [data-email-text]")).to_be_hidden()
+    expect(letter.preview()).to_be_hidden()
 
 
 def test_engine_starts_from_the_precompiled_campaign(visit: Visit, site):
     """The build's compiled campaign is fetched once and used (letter_py/precompiled.py)."""
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     app = page.locator("[data-letter-app]")
     assert app.get_attribute("data-engine-precompiled") == "true"
     fetched = [p for p in visit.server.state.paths() if p.split("?")[0].endswith(".bin")]
@@ -123,31 +100,33 @@ def test_render_replies_come_on_the_pages_own_channel(visit: Visit):
     """Chromium holds a worker's postMessage until the frame after a keystroke;
     the replies use a BroadcastChannel (worker.js says why)."""
     visit.context.add_init_script(COUNT_CHANNEL_REPLIES)
-    page = visit.open_letter_page()
-    page.get_by_label("Why this matters to you").fill("Sent on the channel.")
-    wait_for_preview(page, "Sent on the channel.")
+    letter = LetterPage.open(visit)
+    page = letter.page
+    letter.fill_personal("Sent on the channel.")
+    letter.wait_for_preview("Sent on the channel.")
     assert page.evaluate("window.__channelReplies") >= 2  # the first render and this one
 
 
 def test_two_letter_tabs_never_mix_their_letters(visit: Visit):
-    first, second = visit.open_letter_page(), visit.open_letter_page()
-    for page, words in ((first, "Written in the first tab."), (second, "Written in the second tab.")):
-        page.get_by_label("Why this matters to you").fill(words)
-    wait_for_preview(first, "Written in the first tab.")
-    wait_for_preview(second, "Written in the second tab.")
-    first.get_by_label("Why this matters to you").fill("The first tab again.")
-    wait_for_preview(first, "The first tab again.")
-    second.wait_for_timeout(300)  # a stray reply would have arrived by now
-    assert "first tab" not in shown_email_text(second)
-    assert "second tab" not in shown_email_text(first)
+    first, second = LetterPage.open(visit), LetterPage.open(visit)
+    for letter, words in ((first, "Written in the first tab."), (second, "Written in the second tab.")):
+        letter.fill_personal(words)
+    first.wait_for_preview("Written in the first tab.")
+    second.wait_for_preview("Written in the second tab.")
+    first.fill_personal("The first tab again.")
+    first.wait_for_preview("The first tab again.")
+    second.page.wait_for_timeout(300)  # a stray reply would have arrived by now
+    assert "first tab" not in second.preview_text()
+    assert "second tab" not in first.preview_text()
 
 
 def test_without_broadcast_channel_replies_come_from_the_worker(visit: Visit):
     visit.context.add_init_script("delete window.BroadcastChannel;")
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     assert page.evaluate("typeof BroadcastChannel") == "undefined"
-    page.get_by_label("Why this matters to you").fill("No channel in this browser.")
-    wait_for_preview(page, "No channel in this browser.")
+    letter.fill_personal("No channel in this browser.")
+    letter.wait_for_preview("No channel in this browser.")
 
 def test_the_head_starts_python_before_app_js_runs(visit: Visit):
     """letter.html's head starts the worker with the runtime's URLs in the worker's
@@ -169,7 +148,8 @@ def test_the_head_starts_python_before_app_js_runs(visit: Visit):
 
 def test_letter_page_starts_no_site_search(visit: Visit):
     """Search's worker and index would compete with the engine's start; other pages keep search."""
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     assert page.locator("form[name=search]").count() == 0
     expect(page.locator(".md-header__button[for='__search']")).to_be_hidden()
     page.wait_for_load_state("networkidle")
@@ -181,10 +161,11 @@ def test_letter_page_starts_no_site_search(visit: Visit):
 
 
 def test_copy_puts_the_letter_on_the_clipboard(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
-    page.get_by_role("button", name="Copy letter").click()
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
+    letter.click("Copy letter")
     expect(page.locator("[data-announcer]")).to_have_text("Copied. Paste it into your email or document.")
     expected = cpython_letters(expected_input())[0]
     clipboard = page.evaluate("navigator.clipboard.readText()")
@@ -192,17 +173,18 @@ def test_copy_puts_the_letter_on_the_clipboard(visit: Visit):
 
 
 def test_downloads_txt_and_eml(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
     expected = cpython_letters(expected_input())[0]
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download as text (.txt)").click()
+        letter.click("Download as text (.txt)")
     assert download.value.suggested_filename == expected["filename"] + ".txt"
     text = open(download.value.path(), encoding="utf-8").read()
     assert text == f"Subject: {expected['subject']}\n\n{expected['email_text']}"
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download email draft (.eml)").click()
+        letter.click("Download email draft (.eml)")
     assert download.value.suggested_filename == expected["filename"] + ".eml"
     eml = open(download.value.path(), encoding="utf-8", newline="").read()
     assert eml == expected["eml"]
@@ -210,9 +192,10 @@ def test_downloads_txt_and_eml(visit: Visit):
 
 
 def test_email_button_opens_letter_pys_mailto(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
     page.evaluate("""() => {
         window.__followed = [];
         document.addEventListener('click', (e) => {
@@ -230,13 +213,12 @@ def test_email_button_opens_letter_pys_mailto(visit: Visit):
 
 
 def test_print_shows_only_the_formal_letters(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    page.get_by_role("button", name="Add another recipient").click()
-    second = recipient(page, 2)
-    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
-    second.get_by_label("Their full name").fill("Dana Brown")
-    wait_for_preview(page, "Dear Chief Brown", index=1)
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.click("Add another recipient")
+    letter.fill_recipient(2, role="Police Chief", name="Dana Brown")
+    letter.wait_for_preview("Dear Chief Brown", index=1)
     page.emulate_media(media="print")
     letters = page.locator("[data-letter] [data-letter-html]")
     expect(letters).to_have_count(2)
@@ -251,24 +233,25 @@ def test_print_shows_only_the_formal_letters(visit: Visit):
 
 
 def test_several_recipients_give_one_letter_each(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    page.get_by_role("button", name="Add another recipient").click()
-    second = recipient(page, 2)
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.click("Add another recipient")
+    second = letter.recipient(2)
     expect(second.get_by_label("Who are you writing to?")).to_be_focused()
-    second.get_by_label("Who are you writing to?").select_option(label="Police Chief")
-    second.get_by_label("Their full name").fill("Dana Brown")
-    wait_for_preview(page, "Dear Chief Brown", index=1)
-    assert "Dear Mayor Lopez" in shown_email_text(page, 0)
+    letter.fill_recipient(2, role="Police Chief", name="Dana Brown")
+    letter.wait_for_preview("Dear Chief Brown", index=1)
+    assert "Dear Mayor Lopez" in letter.preview_text(0)
     second.get_by_role("button", name="Remove recipient 2").click()
     expect(page.locator("[data-letter]")).to_have_count(1)
 
 
 def test_errors_are_summarised_and_linked_to_their_fields(visit: Visit):
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     page.evaluate("navigator.clipboard.writeText('untouched')")  # the clipboard outlives a context
-    details(page).get_by_label("Your email address (optional)").fill("not an email")
-    page.get_by_role("button", name="Copy letter").click()
+    letter.fill_sender(email="not an email")
+    letter.click("Copy letter")
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
@@ -278,7 +261,7 @@ def test_errors_are_summarised_and_linked_to_their_fields(visit: Visit):
     assert any("email" in t.lower() for t in texts), texts
     email_link = summary.get_by_role("link", name=next(t for t in texts if "email" in t.lower()))
     email_link.click()
-    email = details(page).get_by_label("Your email address (optional)")
+    email = letter.details.get_by_label("Your email address (optional)")
     expect(email).to_be_focused()
     expect(email).to_have_attribute("aria-invalid", "true")
     described = email.get_attribute("aria-describedby").split()
@@ -294,8 +277,9 @@ def test_typing_before_the_engine_is_ready_is_kept(visit: Visit):
     # Hold the runtime back so the visitor types while Python is still loading.
     held = []
     visit.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    page = visit.open("/write/")
-    details(page).get_by_label("Your full name").fill("Early Typist")
+    letter = LetterPage.open(visit, engine=False)
+    page = letter.page
+    letter.fill_sender(name="Early Typist")
     status = page.locator("#engine-status")
     expect(status).to_be_visible()
     expect(status).to_contain_text("stays on this device")
@@ -307,15 +291,16 @@ def test_typing_before_the_engine_is_ready_is_kept(visit: Visit):
     assert held, "the worker never asked for the runtime"
     assert page.locator("[data-letter-app]").get_attribute("data-engine") is None
     held[0].continue_()
-    wait_for_engine(page)
-    wait_for_preview(page, "Early Typist")
+    letter.wait_for_engine()
+    letter.wait_for_preview("Early Typist")
     expect(status).to_be_hidden()
 
 
 def test_remember_is_opt_in_and_forget_clears_it(visit: Visit):
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
     assert page.evaluate("Object.keys(localStorage)") == []
     page.get_by_label("Remember my details on this device").check()
     assert page.evaluate("Object.keys(localStorage)") == ["letter.details.v1"]
@@ -324,46 +309,49 @@ def test_remember_is_opt_in_and_forget_clears_it(visit: Visit):
     assert VISITOR["personal"] not in json.dumps(stored)
     assert all(k.startswith(("sender.", "community.")) for k in stored)
     page.reload()
-    expect(details(page).get_by_label("Your full name")).to_have_value(VISITOR["name"])
+    expect(letter.details.get_by_label("Your full name")).to_have_value(VISITOR["name"])
     expect(page.get_by_label("Remember my details on this device")).to_be_checked()
-    page.get_by_role("button", name="Forget my details").click()
+    letter.click("Forget my details")
     assert page.evaluate("Object.keys(localStorage)") == []
     expect(page.get_by_label("Remember my details on this device")).not_to_be_checked()
 
 
 def test_url_fragment_prefills_the_campaign_fields(visit: Visit):
-    page = visit.open_letter_page("/write/#city=Springfield&state=IL&role=police_chief")
-    community = page.get_by_role("group", name="3. Your community")
+    letter = LetterPage.open(visit, "/write/#city=Springfield&state=IL&role=police_chief")
+    community = letter.community
     expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
-    expect(recipient(page).get_by_label("Who are you writing to?")).to_have_value("police_chief")
-    expect(page.locator("[data-letter='0'] [data-subject]")).to_contain_text("Springfield")
-    wait_for_preview(page, "Dear Chief")
+    expect(letter.recipient().get_by_label("Who are you writing to?")).to_have_value("police_chief")
+    expect(letter.subject()).to_contain_text("Springfield")
+    letter.wait_for_preview("Dear Chief")
     assert not any("Springfield" in path for path in visit.server.state.paths())
 
 
 def test_works_at_320_pixels(make_visit):
     visit = make_visit(viewport={"width": 320, "height": 640}, device_scale_factor=2)
-    page = visit.open_letter_page()
-    fill_visitor(page)
-    wait_for_preview(page, VISITOR["personal"])
+    letter = LetterPage.open(visit)
+    page = letter.page
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_both_palettes_render_the_form(visit: Visit, scheme: str):
-    page = visit.open_letter_page()
+    letter = LetterPage.open(visit)
+    page = letter.page
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    label = details(page).get_by_label("Your full name")
+    label = letter.details.get_by_label("Your full name")
     colors = label.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
     assert colors[0] != colors[1]
 
 
 def test_without_javascript_the_fallback_letter_shows(make_visit):
     visit = make_visit(java_script_enabled=False)
-    page = visit.open("/write/")
+    letter = LetterPage.open(visit, engine=False)
+    page = letter.page
     fallback = cpython_letters({"date": ""})[0]
-    text = page.locator("[data-letter='0'] [data-email-text]")
+    text = letter.preview()
     expect(text).to_be_visible()
     assert text.text_content() == fallback["email_text"]
     expect(page.get_by_text("JavaScript is turned off")).to_be_visible()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Visit
-from hostile import HOSTILE_STRINGS
 from letter_py.web import Engine
+from tests.hostile import HOSTILE_STRINGS
+from tests.site.visits import Visit
 
 BASE = {
     "recipients": [{"role": "mayor", "name": "Maria Lopez", "email": "mayor@example.gov",

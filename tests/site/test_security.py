@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import Visit
+from tests.site.visits import Visit
 
 MARKER = "Zq7Marker"  # typed into every field; must never appear outside the page
 

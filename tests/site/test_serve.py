@@ -12,7 +12,8 @@ import urllib.request
 
 from playwright.sync_api import Browser, expect
 
-from conftest import ROOT, wait_for_engine
+from tests.paths import ROOT
+from tests.site.letter_page import wait_for_engine
 
 START_TIMEOUT_S = 300  # a fresh machine builds the engine first
 

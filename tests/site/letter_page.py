@@ -1,0 +1,112 @@
+"""The "Write your letter" page as a visitor uses it: fields by their labels, letters by number.
+
+Tests say what a visitor does (``letter.fill_sender(name="Sam Rivera")``) and
+read what the visitor sees (``letter.preview_text()``); the labels and the
+preview's markup are named here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Locator, Page, expect
+
+if TYPE_CHECKING:
+    from tests.site.visits import Visit
+
+PATH = "/write/"
+ENGINE_TIMEOUT_MS = 60_000  # generous: the product's own limit is tested separately
+
+DETAILS = "2. Your details"
+COMMUNITY = "3. Your community"
+PERSONAL = "Why this matters to you"
+RECIPIENT_LABELS = {"role": "Who are you writing to?", "name": "Their full name",
+                    "email": "Their email address (optional)"}
+SENDER_LABELS = {"name": "Your full name", "street": "Street address", "city": "Town or city",
+                 "state": "State", "zip": "ZIP code", "email": "Your email address (optional)"}
+COMMUNITY_LABELS = {"city": "Town or city the letter is about", "state": "State"}
+
+
+def wait_for_engine(page: Page) -> None:
+    """Until Python is ready and its first letter is shown."""
+    page.wait_for_selector("[data-letter-app][data-engine='ready']", state="attached",
+                           timeout=ENGINE_TIMEOUT_MS)
+    # The first render follows "ready" at once; wait for its actions to appear.
+    page.wait_for_selector("[data-letter] [data-actions]:not([hidden])", state="attached")
+
+
+class LetterPage:
+    """One open letter page; ``page`` stays at hand for what a test checks beyond these."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    @classmethod
+    def open(cls, visit: Visit, path: str = PATH, *, engine: bool = True) -> LetterPage:
+        """Open the page; with ``engine``, wait until Python has shown the first letter."""
+        return cls(visit.open_letter_page(path) if engine else visit.open(path))
+
+    def wait_for_engine(self) -> None:
+        wait_for_engine(self.page)
+
+    # ---- the form -------------------------------------------------------------
+
+    def group(self, legend: str) -> Locator:
+        """A fieldset, by its legend."""
+        return self.page.get_by_role("group", name=legend)
+
+    def recipient(self, n: int = 1) -> Locator:
+        return self.group(f"Recipient {n}")
+
+    @property
+    def details(self) -> Locator:
+        return self.group(DETAILS)
+
+    @property
+    def community(self) -> Locator:
+        return self.group(COMMUNITY)
+
+    def _fill(self, scope: Locator, labels: Mapping[str, str], values: Mapping[str, str]) -> None:
+        """Type each value into the field of ``scope`` whose label ``labels`` gives for its key."""
+        for key, value in values.items():
+            scope.get_by_label(labels[key]).fill(value)
+
+    def fill_recipient(self, n: int = 1, *, role: str | None = None, **values: str) -> None:
+        """Choose recipient ``n``'s role by its visible name, then fill name and email."""
+        if role is not None:
+            self.recipient(n).get_by_label(RECIPIENT_LABELS["role"]).select_option(label=role)
+        self._fill(self.recipient(n), RECIPIENT_LABELS, values)
+
+    def fill_sender(self, **values: str) -> None:
+        self._fill(self.details, SENDER_LABELS, values)
+
+    def fill_community(self, **values: str) -> None:
+        self._fill(self.community, COMMUNITY_LABELS, values)
+
+    def fill_personal(self, text: str) -> None:
+        self.page.get_by_label(PERSONAL).fill(text)
+
+    def click(self, button: str) -> None:
+        """Press the button with this accessible name (Copy letter, Download …, Try again)."""
+        self.page.get_by_role("button", name=button).click()
+
+    # ---- the preview ----------------------------------------------------------
+
+    def letter(self, index: int = 0) -> Locator:
+        """The ``index``-th letter of the preview, counted from 0 (one per recipient)."""
+        return self.page.locator(f"[data-letter='{index}']")
+
+    def preview(self, index: int = 0) -> Locator:
+        """The email text of a letter, as shown."""
+        return self.letter(index).locator("[data-email-text]")
+
+    def preview_text(self, index: int = 0) -> str:
+        return self.preview(index).text_content()
+
+    def subject(self, index: int = 0) -> Locator:
+        return self.letter(index).locator("[data-subject]")
+
+    def wait_for_preview(self, needle: str, index: int = 0) -> None:
+        """Until a letter's email text contains ``needle`` (the render has arrived)."""
+        expect(self.preview(index)).to_contain_text(needle)
