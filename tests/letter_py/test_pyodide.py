@@ -11,6 +11,7 @@ import json
 import shutil
 from pathlib import Path
 
+import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
@@ -38,8 +39,6 @@ CASES = {
 
 
 def _wheels() -> list[Path]:
-    import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
-
     if (ROOT / "node_modules" / "pyodide").exists():
         build_engine.dependency_wheels(WHEELS)  # cached: a no-op after the first build
     found = [next(iter(sorted(WHEELS.glob(f"{name}-*-py3-none-any.whl"))), None) for name in ("jinja2", "markupsafe")]
@@ -54,8 +53,6 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
     texts = {name: json.dumps(data) if data is not None else "{not json" for name, data in CASES.items()}
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps(texts), encoding="utf-8")
-    import build_engine  # on sys.path since _wheels()
-
     # The build's own harness: these wheels installed, the source folder mounted.
     stdout = build_engine.run_pyodide(PYODIDE, {
         "wheels": [str(w) for w in wheels],
