@@ -2,46 +2,13 @@
 // so loading and rendering never freeze the page. Pyodide 314 is an ES module
 // and needs a module worker (classic workers and importScripts no longer work).
 //
-// The whole message protocol between the page (app.js) and this worker:
-//
-//   page → worker
-//     worker.js?runtime=…&lockfile=…&precompiled=…   (the worker's own URL)
-//         optional: start downloading and starting Python as soon as this
-//         module runs; nothing is posted back until "init". The page's head
-//         starts the worker so (letter.html), and Python loads while the rest
-//         of the page does. Same URLs as in "init".
-//     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?, replyChannel?}
-//         once, first. campaign: JSON text mapping campaign file names to
-//         text. precompiledURL: the build's compiled campaign
-//         (letter_py/precompiled.py); without it, or if it fails to load or
-//         to match precompiledSha256, the campaign is compiled here, slower.
-//         replyChannel: the name of a BroadcastChannel for the replies to
-//         "render" (see "Replies to renders" below); without it they come
-//         with the other messages.
-//     {type: "render", id, input}
-//         input: the form as letter_py's input JSON text. id: increasing number.
-//
-//   worker → page
-//     {type: "progress", done, total, label}   while loading, real steps done
-//     {type: "ready", ms, precompiled}         the engine can render;
-//                                              precompiled: the compiled campaign was used
-//     {type: "rendered", id, output}           output: letter_py's JSON text
-//     {type: "failed", phase, message, id?}    phase: "load" or "render"
-//   "rendered" and a render's "failed" come on the replyChannel, if the page named one.
-//
-// User text only ever travels as JSON data into letter_py.web.Engine.render;
-// no Python source is built here.
-//
-// Replies to renders: Chromium holds a worker's postMessage to the page until
-// the page has drawn the frame that follows a keystroke (its scheduler defers
-// such tasks after input), so the preview showed each character a frame after
-// the form did. Messages on a BroadcastChannel are not held: the reply is
-// handled ~2 ms after the keystroke and the preview is drawn in the same frame
-// (scripts/bench_browser.py measures it). The page picks a random name per
-// worker, so another tab of the site never hears these replies.
+// The messages between the page (engine-client.js) and this worker, and the
+// boot config this worker reads from its own URL, are written down once, in
+// protocol.js. This worker holds no interface text: progress reports name a
+// stage, and the page words it.
 
 let engine = null;
-let booting = null; // Pyodide loading, started by the worker's URL or by "init"
+let booting = null; // Pyodide loading, started as soon as this module runs
 let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
 let lockfile = null; // the site's lockfile, parsed: fetched once, for the wheels and the progress bar
 let replies = null; // the BroadcastChannel for render replies, if the page named one
@@ -55,12 +22,29 @@ function reply(message) {
   (replies || self).postMessage(message);
 }
 
-const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
-const LABELS = {
-  "pyodide.asm.mjs": "Downloaded the Python loader",
-  "pyodide.asm.wasm": "Downloaded Python",
-  "python_stdlib.zip": "Downloaded Python's standard library",
+// The boot config (protocol.js, EngineBoot), its URLs resolved against ours.
+const config = readBoot(import.meta.url);
+
+function readBoot(url) {
+  const raw = new URL(url).searchParams.get("boot");
+  if (!raw) return null;
+  const boot = JSON.parse(raw);
+  const resolve = (path) => (path ? new URL(path, url).href : null);
+  return {
+    ...boot,
+    runtime: resolve(boot.runtime),
+    lockfile: resolve(boot.lockfile),
+    precompiled: resolve(boot.precompiled),
+  };
+}
+
+// The progress stage (protocol.js, ProgressStage) each runtime file completes.
+const STAGES = {
+  "pyodide.asm.mjs": "loader",
+  "pyodide.asm.wasm": "runtime",
+  "python_stdlib.zip": "stdlib",
 };
+const RUNTIME_FILES = Object.keys(STAGES);
 
 // Count the runtime files and wheels as they arrive, so the progress bar shows
 // what has really been fetched rather than a guess.
@@ -166,20 +150,23 @@ function boot(runtimeURL, lockFileURL) {
   return booting;
 }
 
-async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precompiledSha256 }) {
-  const compiled = fetchPrecompiled(precompiledURL);
+async function load(campaign) {
+  if (!config) throw new Error("The page started the letter writer without its files' addresses");
+  const { runtime: runtimeURL, lockfile: lockFileURL, precompiledSha256 } = config;
+  const compiled = fetchPrecompiled(config.precompiled);
   // Everything starts at once: the runtime download must not wait for anything.
   let total = RUNTIME_FILES.length + 3 + 1; // 3 wheels until the lockfile says otherwise
   let done = 0;
-  const report = (label) => post({ type: "progress", done, total, label });
+  const report = (stage, file) => post({ type: "progress", done, total, stage, ...(file && { file }) });
   const stop = watchDownloads((count, name) => {
     done = Math.min(count, total - 1);
-    report(LABELS[name] || `Downloaded ${name}`);
+    if (STAGES[name]) report(STAGES[name]);
+    else report("wheel", name);
   });
   fetchLockfile(lockFileURL)
     .then((lock) => { total = RUNTIME_FILES.length + requirements(lock).length + 1; })
     .catch(() => {}); // boot() reports a missing lockfile
-  report("Downloading Python");
+  report("download");
   let pyodide;
   try {
     pyodide = await boot(runtimeURL, lockFileURL);
@@ -187,14 +174,14 @@ async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precomp
     stop(); // no progress reports after a failure
   }
   done = total - 1;
-  report("Starting the letter writer");
+  report("engine");
   const web = pyodide.pyimport("letter_py.web");
   performance.mark("letter:imported");
   engine = web.Engine(campaign, await compiled, precompiledSha256 || null);
   web.destroy();
   performance.mark("letter:engine");
   done = total;
-  report("Ready");
+  report("ready");
   post({ type: "ready", ms: Math.round(performance.now() - startedAt), precompiled: engine.precompiled });
 }
 
@@ -204,7 +191,7 @@ self.onmessage = async ({ data }) => {
       replies = new BroadcastChannel(data.replyChannel);
     }
     try {
-      await load(data);
+      await load(data.campaign);
     } catch (error) {
       post({ type: "failed", phase: "load", message: String(error && error.message || error) });
     }
@@ -221,10 +208,9 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-// Started by the page's head with the URLs in this module's own URL: begin
-// now. A message would wait for the page's main thread (letter.html says why).
-const early = new URL(import.meta.url).searchParams;
-if (early.has("runtime") && early.has("lockfile")) {
-  boot(early.get("runtime"), early.get("lockfile")).catch(() => {}); // "init" reports a failure
-  fetchPrecompiled(early.get("precompiled"));
+// Begin at once, with the URLs in this module's own URL: a message would
+// wait for the page's main thread (letter.html says why).
+if (config) {
+  boot(config.runtime, config.lockfile).catch(() => {}); // "init" reports a failure
+  fetchPrecompiled(config.precompiled);
 }

@@ -1,0 +1,50 @@
+// What the page shows about the engine, derived from the engine client's one
+// state and nothing else: the progress box while starting, the failure box
+// (role="alert") once failed, and the root's data-engine ("ready" or "failed";
+// absent while starting, as in the page the build renders) with, while ready,
+// data-engine-ms and data-engine-precompiled (scripts/bench_browser.py reads them).
+
+import { text } from "./strings.js";
+
+/**
+ * @param {HTMLElement} root  the [data-letter-app] element
+ * @param {import("./engine-client.js").EngineClient} client
+ * @param {{onFailed?: () => void}} [hooks]  onFailed: each time the engine fails
+ */
+export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
+  const status = root.querySelector("#engine-status");
+  const progress = root.querySelector("#engine-progress");
+  const statusText = root.querySelector("#engine-status-text");
+  const failed = root.querySelector("#engine-failed");
+  const failureText = root.querySelector("[data-failure-text]");
+
+  function showProgress(done, total, label) {
+    progress.value = total ? Math.round((100 * done) / total) : 0;
+    statusText.textContent = label;
+  }
+
+  function update({ state, failure, info }) {
+    status.hidden = state !== "starting";
+    failed.hidden = state !== "failed";
+    if (state === "starting") showProgress(0, 1, text("progress.starting"));
+    if (state === "starting") delete root.dataset.engine;
+    else root.dataset.engine = state;
+    if (state === "ready") {
+      root.dataset.engineMs = String(info.ms);
+      root.dataset.enginePrecompiled = String(info.precompiled);
+    } else {
+      delete root.dataset.engineMs;
+      delete root.dataset.enginePrecompiled;
+    }
+    if (state === "failed") {
+      failureText.textContent = text(`failure.${failure.reason}`, { detail: failure.detail || "" });
+      onFailed();
+    }
+  }
+
+  client.on("state", update);
+  client.on("progress", ({ done, total, stage, file }) => {
+    showProgress(done, total, text(`progress.${stage}`, { file: file || "" }));
+  });
+  update(client);
+}
