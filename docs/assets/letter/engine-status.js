@@ -4,7 +4,7 @@
 // absent while starting, as in the page the build renders) with, while ready,
 // data-engine-ms and data-engine-precompiled (scripts/bench_browser.py reads them).
 
-import { text } from "./strings.js";
+import { STRINGS, text } from "./strings.js";
 
 /**
  * @param {HTMLElement} root  the [data-letter-app] element
@@ -44,7 +44,8 @@ export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
 
   client.on("state", update);
   client.on("progress", ({ done, total, stage, file }) => {
-    showProgress(done, total, text(`progress.${stage}`, { file: file || "" }));
+    const key = `progress.${stage}`;
+    showProgress(done, total, key in STRINGS ? text(key, { file: file || "" }) : statusText.textContent);
   });
   update(client);
 }
