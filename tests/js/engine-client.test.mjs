@@ -139,11 +139,11 @@ test("starting too slowly fails with 'slow'; a late ready still recovers", () =>
   assert.equal(setup.client.failure, null);
 });
 
-test("a load failure carries the worker's detail", () => {
+test("a load failure carries the worker's message and named problem", () => {
   const setup = setUp();
   setup.client.start();
-  setup.worker().send({ type: "failed", phase: "load", message: "pyodide-lock.json could not be downloaded (404)" });
-  assert.deepEqual(setup.client.failure, { reason: "load", detail: "pyodide-lock.json could not be downloaded (404)" });
+  setup.worker().send({ type: "failed", phase: "load", message: "lockfile", problem: { code: "lockfile", status: 404 } });
+  assert.deepEqual(setup.client.failure, { reason: "load", detail: "lockfile", problem: { code: "lockfile", status: 404 } });
   assert.equal(setup.timers.pending.size, 0, "the load timer is cleared");
 });
 

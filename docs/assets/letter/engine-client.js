@@ -44,7 +44,7 @@ export class EngineClient {
     };
     /** @type {"starting" | "ready" | "failed"} */
     this.state = "starting";
-    /** @type {{reason: FailureReason, detail?: string} | null} */
+    /** @type {{reason: FailureReason, detail?: string, problem?: object} | null} */
     this.failure = null;
     /** @type {{ms: number, precompiled: boolean} | null} the last "ready" */
     this.info = null;
@@ -126,13 +126,17 @@ export class EngineClient {
     return channel;
   }
 
-  /** @param {FailureReason} reason */
-  fail(reason, detail) {
+  /**
+   * @param {FailureReason} reason
+   * @param {string} [detail]  the worker's message, for "load"
+   * @param {import("./protocol.js").LoadProblem} [problem]  what it was, if the worker knows
+   */
+  fail(reason, detail, problem) {
     const o = this.options;
     o.clearTimeout(this.loadTimer);
     if (this.inFlight) o.clearTimeout(this.inFlight.timer);
     this.inFlight = null;
-    this.setState("failed", detail === undefined ? { reason } : { reason, detail });
+    this.setState("failed", { reason, ...(detail !== undefined && { detail }), ...(problem && { problem }) });
     this.releaseWaiters();
   }
 
@@ -153,7 +157,7 @@ export class EngineClient {
         if (this.state === "ready") this.rendered(message);
         break;
       case "failed":
-        if (message.phase === "load") this.fail("load", message.message);
+        if (message.phase === "load") this.fail("load", message.message, message.problem);
         else this.fail("crashed");
         break;
     }

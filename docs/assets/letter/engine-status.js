@@ -37,7 +37,7 @@ export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
       delete root.dataset.enginePrecompiled;
     }
     if (state === "failed") {
-      failureText.textContent = text(`failure.${failure.reason}`, { detail: failure.detail || "" });
+      failureText.textContent = text(`failure.${failure.reason}`, { detail: failureDetail(failure) });
       onFailed();
     }
   }
@@ -48,4 +48,10 @@ export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
     showProgress(done, total, key in STRINGS ? text(key, { file: file || "" }) : statusText.textContent);
   });
   update(client);
+}
+
+/** The words after "could not load the letter writer:": ours if the worker named the problem. */
+export function failureDetail({ detail = "", problem }) {
+  const key = problem && `problem.${problem.code}`;
+  return key && key in STRINGS ? text(key, problem) : detail;
 }

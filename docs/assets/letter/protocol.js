@@ -102,8 +102,20 @@
  * @typedef {object} FailedMessage
  * @property {"failed"} type
  * @property {"load" | "render"} phase
- * @property {string} message  for the page to show after its own words (load)
+ * @property {string} message  the error's own message: for a load failure
+ *   without a problem, Pyodide's or the browser's words, shown as they are
+ * @property {LoadProblem} [problem]  a load failure the worker names; the
+ *   page words it (strings.js, "problem.<code>")
  * @property {number} [id]  the request's id (render)
+ */
+
+/**
+ * "lockfile": pyodide-lock.json did not download (status); "package": it
+ * lacks a package (name); "wheelIntact": a wheel failed its integrity check
+ * or its download broke (file); "wheelStatus": a wheel did not download
+ * (file, status); "noBoot": the worker's URL had no boot config.
+ * @typedef {{code: "lockfile" | "package" | "wheelIntact" | "wheelStatus" | "noBoot",
+ *   status?: number, name?: string, file?: string}} LoadProblem
  */
 
 /**

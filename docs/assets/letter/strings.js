@@ -18,6 +18,12 @@ export const STRINGS = {
   "failure.load": "Your browser could not load the letter writer: {detail}",
   "failure.crashed": "The letter writer stopped unexpectedly.",
   "failure.unresponsive": "The letter writer stopped responding.",
+  // What a "load" failure was (protocol.js, LoadProblem): its {detail}.
+  "problem.lockfile": "The file list (pyodide-lock.json) could not be downloaded ({status})",
+  "problem.package": "The file list (pyodide-lock.json) has no package {name}",
+  "problem.wheelIntact": "{file} could not be downloaded intact",
+  "problem.wheelStatus": "{file} could not be downloaded ({status})",
+  "problem.noBoot": "The page started the letter writer without its files' addresses",
 
   // The preview.
   "letter.heading": "To {recipient}",

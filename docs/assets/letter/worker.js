@@ -46,6 +46,15 @@ const STAGES = {
 };
 const RUNTIME_FILES = Object.keys(STAGES);
 
+// A load failure of our own making, named for the page to word
+// (protocol.js, LoadProblem); Pyodide's and the browser's own errors travel
+// as their message only.
+function problem(code, values) {
+  const error = new Error(`${code} ${JSON.stringify(values)}`);
+  error.problem = { code, ...values };
+  return error;
+}
+
 // Count the runtime files and wheels as they arrive, so the progress bar shows
 // what has really been fetched rather than a guess.
 function watchDownloads(onFile) {
@@ -78,7 +87,7 @@ function fetchPrecompiled(url) {
 
 function fetchLockfile(url) {
   lockfile ??= fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`The file list (pyodide-lock.json) could not be downloaded (${response.status})`);
+    if (!response.ok) throw problem("lockfile", { status: response.status });
     return response.json();
   });
   return lockfile;
@@ -87,7 +96,7 @@ function fetchLockfile(url) {
 // letter-py and what it depends on, from the lockfile.
 function requirements(lock, name = "letter-py", found = new Map()) {
   const pkg = lock.packages[name];
-  if (!pkg) throw new Error(`The file list (pyodide-lock.json) has no package ${name}`);
+  if (!pkg) throw problem("package", { name });
   if (!found.has(name)) {
     found.set(name, pkg);
     for (const dependency of pkg.depends) requirements(lock, dependency, found);
@@ -105,9 +114,9 @@ function fetchWheels(lockFileURL) {
       response = await fetch(new URL(pkg.file_name, lockFileURL), { integrity: integrity(pkg.sha256) });
       if (response.ok) return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch {
-      throw new Error(`${name} could not be downloaded intact`);
+      throw problem("wheelIntact", { file: name });
     }
-    throw new Error(`${name} could not be downloaded (${response.status})`);
+    throw problem("wheelStatus", { file: name, status: response.status });
   })));
 }
 
@@ -151,7 +160,7 @@ function boot(runtimeURL, lockFileURL) {
 }
 
 async function load(campaign) {
-  if (!config) throw new Error("The page started the letter writer without its files' addresses");
+  if (!config) throw problem("noBoot", {});
   const { runtime: runtimeURL, lockfile: lockFileURL, precompiledSha256 } = config;
   const compiled = fetchPrecompiled(config.precompiled);
   // Everything starts at once: the runtime download must not wait for anything.
@@ -193,7 +202,7 @@ self.onmessage = async ({ data }) => {
     try {
       await load(data.campaign);
     } catch (error) {
-      post({ type: "failed", phase: "load", message: String(error && error.message || error) });
+      post({ type: "failed", phase: "load", message: String(error && error.message || error), problem: error && error.problem });
     }
   } else if (data.type === "render") {
     if (!engine) {
