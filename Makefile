@@ -14,7 +14,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve site test test-quick bench bench-letters chromium deps lock clean
+.PHONY: help serve site test test-quick test-js bench bench-letters chromium deps lock clean
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
@@ -45,12 +45,16 @@ site: deps
 serve: deps
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: deps chromium
+test: deps chromium test-js
 	$(BIN)/python -m pytest
 
 # Engine and content tests only: no browser, a few seconds.
-test-quick: deps
+test-quick: deps test-js
 	$(BIN)/python -m pytest -m "not browser"
+
+# The letter page's modules (docs/assets/letter/) under Node's own test runner.
+test-js:
+	node --test tests/js/
 
 bench: deps chromium
 	$(BIN)/python scripts/bench_letters.py

@@ -99,19 +99,27 @@ def build_site(out: Path) -> None:
 
 
 def engine_paths(site: Path) -> tuple[str, str]:
-    """The runtime folder and lockfile the letter page itself points at."""
+    """The runtime folder and lockfile the letter page itself points at.
+
+    Its boot config (#letter-boot, paths relative to the worker) or, in a page
+    built before there was one, its data-runtime/data-lockfile attributes.
+    """
     page = (site / "write" / "index.html").read_text()
-    runtime = re.search(r'data-runtime="([^"]+)"', page)
-    lockfile = re.search(r'data-lockfile="([^"]+)"', page)
-    if not runtime or not lockfile:
-        sys.exit(f"{site}/write/index.html has no data-runtime/data-lockfile: is it the built site?")
-    base = "/write/"
+    boot = re.search(r'<script type="application/json" id="letter-boot">(.*?)</script>', page, re.S)
+    if boot:
+        engine = json.loads(boot.group(1))["engine"]
+        runtime, lockfile, base = engine["runtime"], engine["lockfile"], "/assets/letter/"
+    else:
+        found = [re.search(rf'data-{name}="([^"]+)"', page) for name in ("runtime", "lockfile")]
+        if not all(found):
+            sys.exit(f"{site}/write/index.html has no #letter-boot: is it the built site?")
+        runtime, lockfile = (html.unescape(m.group(1)) for m in found)
+        base = "/write/"
 
     def absolute(path: str) -> str:
-        path = html.unescape(path)
         return path if path.startswith("/") else os.path.normpath(base + path) + ("/" if path.endswith("/") else "")
 
-    return absolute(runtime.group(1)), absolute(lockfile.group(1))
+    return absolute(runtime), absolute(lockfile)
 
 
 def make_root(site: Path, root: Path) -> dict[str, str]:

@@ -8,8 +8,8 @@ build step to forget:
   the very ``letter_py`` the browser will run, and has the browser's own
   Python compile the campaign ahead (``letter_py.precompiled``).
 * ``on_page_context`` hands the letter page its form data (roles, officials,
-  limits), that fallback letter and, in ``letter_app.boot``, the engine's
-  entry module and wheels.
+  limits), that fallback letter, and its boot config (:func:`boot_config`:
+  the engine's URLs, its entry module and its wheels).
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
   page, hashing the inline scripts it must allow.
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
@@ -31,9 +31,12 @@ import letter_py
 import security_headers
 import vendored
 from letter_py.web import Engine
+from mkdocs.utils import get_relative_url, normalize_url
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTER_TEMPLATE = "letter.html"
+WORKER = "assets/letter/worker.js"
+LETTER_ASSETS = Path("assets") / "letter"
 
 _state: dict[str, Any] = {}
 
@@ -95,21 +98,46 @@ def on_page_context(context, page, config, nav, **kwargs):
     if page.meta.get("template") == LETTER_TEMPLATE:
         built = _state["build"]
         context["letter_app"] = {
-            "runtime_path": built.runtime_path,
-            "engine_path": built.engine_path,
-            "lockfile": built.engine_path + "pyodide-lock.json",
-            "precompiled": _precompiled_path(built),
-            "precompiled_sha256": _state["precompiled_sha256"],
+            "boot": boot_config(built, page),
+            "modules": page_modules(config),
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
-            # What the page's worker loads, worked out once by the build
-            # (build_engine.EngineBuild.manifest): the module to import and
-            # the wheels, in dependency order, each with its sha256 in hex and
-            # its file name relative to engine_path.
-            "boot": {"entry": built.manifest["entry"], "wheels": built.manifest["wheels"]},
         }
     return context
+
+
+def boot_config(built, page) -> dict[str, Any]:
+    """The one source of the engine's URLs (docs/assets/letter/protocol.js, ``Boot``).
+
+    ``worker`` is relative to the page; everything in ``engine`` travels in the
+    worker's own URL and is relative to the worker, which reads it from there.
+    Add keys to ``engine`` and they reach the worker without other changes.
+    """
+    def from_worker(path: str) -> str:
+        return get_relative_url(path, WORKER)
+
+    # What the worker loads was worked out once, by the build
+    # (build_engine.EngineBuild.manifest): the module to import, and the
+    # wheels in dependency order, each with its sha256 for Subresource Integrity.
+    manifest = built.manifest
+    engine: dict[str, Any] = {
+        "runtime": from_worker(built.runtime_path),
+        "lockfile": from_worker(built.engine_path + "pyodide-lock.json"),
+        "entry": manifest["entry"],
+        "wheels": [{"file": from_worker(built.engine_path + w["file"]), "sha256": w["sha256"]}
+                   for w in manifest["wheels"]],
+    }
+    if _state["precompiled"]:
+        engine["precompiled"] = from_worker(_precompiled_path(built))
+        engine["precompiledSha256"] = _state["precompiled_sha256"]
+    return {"worker": normalize_url(WORKER, page), "engine": engine}
+
+
+def page_modules(config) -> list[str]:
+    """The page's ES modules, for <link rel="modulepreload"> (the worker is not one)."""
+    folder = Path(config.docs_dir) / LETTER_ASSETS
+    return [(LETTER_ASSETS / p.name).as_posix() for p in sorted(folder.glob("*.js")) if p.name != "worker.js"]
 
 
 def _precompiled_path(built) -> str:

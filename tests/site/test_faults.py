@@ -110,12 +110,54 @@ def test_wasm_with_wrong_content_type(visit: Visit, site: Path):
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
 
 
+# Records every value data-engine takes from now on (None: the attribute is absent, starting).
+RECORD_ENGINE_STATES = """() => {
+    const app = document.querySelector('[data-letter-app]');
+    window.__engineStates = [app.getAttribute('data-engine')];
+    new MutationObserver(() => window.__engineStates.push(app.getAttribute('data-engine')))
+        .observe(app, {attributes: true, attributeFilter: ['data-engine']});
+}"""
+
+
+def engine_worker(page: Page):
+    (worker,) = [w for w in page.workers if w.url.split("?")[0].endswith("/assets/letter/worker.js")]
+    return worker
+
+
+def assert_nothing_says_ready_or_loading(page: Page) -> None:
+    app = page.locator("[data-letter-app]")
+    expect(app).to_have_attribute("data-engine", "failed")
+    assert app.get_attribute("data-engine-ms") is None
+    expect(page.locator("#engine-status")).to_be_hidden()
+    expect(page.get_by_role("progressbar")).to_have_count(0)
+    expect(page.get_by_text("Getting the letter writer ready")).to_be_hidden()
+
+
+@pytest.mark.parametrize("death", ["closed", "uncaught error"])
+def test_worker_dies_after_ready_nothing_says_ready(visit: Visit, death: str):
+    """One engine state: once failed, the page no longer says ready (nor loading)."""
+    page = visit.open_letter_page()
+    type_details(page)
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+    if death == "closed":  # as if killed: the page hears nothing, its next render times out
+        engine_worker(page).evaluate("setTimeout(() => self.close())")
+        page.get_by_label("Why this matters to you").fill("Typed after the crash.")
+    else:  # an error nothing in the worker catches reaches the page as an error event
+        engine_worker(page).evaluate("setTimeout(() => { throw new Error('the engine broke'); })")
+    started = time.monotonic()
+    expect(page.get_by_role("alert")).to_contain_text("could not start", timeout=MESSAGE_WITHIN_MS)
+    assert time.monotonic() - started < MESSAGE_WITHIN_MS / 1000
+    assert_nothing_says_ready_or_loading(page)
+    # The last good letter stays usable.
+    expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
+    expect(page.get_by_role("button", name="Copy letter")).to_be_visible()
+
+
 def test_worker_crash_mid_session_recovers_on_retry(visit: Visit):
     page = visit.open_letter_page()
     type_details(page)
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
-    (worker,) = [w for w in page.workers if w.url.split("?")[0].endswith("/assets/letter/worker.js")]
-    worker.evaluate("setTimeout(() => self.close())")  # the worker dies as if killed
+    engine_worker(page).evaluate("setTimeout(() => self.close())")  # the worker dies as if killed
     started = time.monotonic()
     page.get_by_label("Why this matters to you").fill("Typed after the crash.")
     failed = page.locator("#engine-failed")
@@ -124,8 +166,12 @@ def test_worker_crash_mid_session_recovers_on_retry(visit: Visit):
     # The last good letter stays, with everything typed still in the form.
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
     expect(page.get_by_label("Why this matters to you")).to_have_value("Typed after the crash.")
+    assert_nothing_says_ready_or_loading(page)
+    page.evaluate(RECORD_ENGINE_STATES)
     page.get_by_role("button", name="Try again").click()
     wait_for_engine(page)
+    # The wait above was real: the engine went from failed to starting, then ready.
+    assert page.evaluate("window.__engineStates") == ["failed", None, "ready"]
     expect(failed).to_be_hidden()
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Typed after the crash.")
 

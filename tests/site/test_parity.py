@@ -64,8 +64,11 @@ def test_browser_and_cpython_render_identical_json(visit: Visit, campaign_json: 
     page = visit.open_letter_page()
     outputs = page.evaluate(
         """async (inputs) => {
-            const app = document.querySelector('[data-letter-app]');
-            const worker = new Worker(app.dataset.worker, {type: 'module'});
+            // The page's own boot config and worker URL (protocol.js).
+            const protocol = document.querySelector('link[rel=modulepreload][href$="/protocol.js"]').href;
+            const {workerURL} = await import(protocol);
+            const boot = JSON.parse(document.getElementById('letter-boot').textContent);
+            const worker = new Worker(workerURL(boot), {type: 'module'});
             const replies = new Map();
             const ready = new Promise((resolve, reject) => {
                 worker.onmessage = ({data}) => {
@@ -74,12 +77,7 @@ def test_browser_and_cpython_render_identical_json(visit: Visit, campaign_json: 
                     else if (data.type === 'rendered') replies.get(data.id)(data.output);
                 };
             });
-            worker.postMessage({
-                type: 'init',
-                runtimeURL: new URL(app.dataset.runtime, document.baseURI).href,
-                lockFileURL: new URL(app.dataset.lockfile, document.baseURI).href,
-                campaign: document.getElementById('letter-campaign').textContent,
-            });
+            worker.postMessage({type: 'init', campaign: document.getElementById('letter-campaign').textContent});
             await ready;
             const results = [];
             for (const [id, input] of inputs.entries()) {

@@ -2,48 +2,15 @@
 // so loading and rendering never freeze the page. Pyodide 314 is an ES module
 // and needs a module worker (classic workers and importScripts no longer work).
 //
-// The whole message protocol between the page (app.js) and this worker:
-//
-//   page → worker
-//     worker.js?runtime=…&lockfile=…&precompiled=…   (the worker's own URL)
-//         optional: start downloading and starting Python as soon as this
-//         module runs; nothing is posted back until "init". The page's head
-//         starts the worker so (letter.html), and Python loads while the rest
-//         of the page does. Same URLs as in "init".
-//     {type: "init", runtimeURL, lockFileURL, campaign, precompiledURL?, precompiledSha256?, replyChannel?}
-//         once, first. campaign: JSON text mapping campaign file names to
-//         text. precompiledURL: the build's compiled campaign
-//         (letter_py/precompiled.py); without it, or if it fails to load or
-//         to match precompiledSha256, the campaign is compiled here, slower.
-//         replyChannel: the name of a BroadcastChannel for the replies to
-//         "render" (see "Replies to renders" below); without it they come
-//         with the other messages.
-//     {type: "render", id, input}
-//         input: the form as letter_py's input JSON text. id: increasing number.
-//
-//   worker → page
-//     {type: "progress", done, total, label}   while loading, real steps done
-//     {type: "ready", ms, precompiled}         the engine can render;
-//                                              precompiled: the compiled campaign was used
-//     {type: "rendered", id, output}           output: letter_py's JSON text
-//     {type: "failed", phase, message, id?}    phase: "load" or "render"
-//   "rendered" and a render's "failed" come on the replyChannel, if the page named one.
-//
-// User text only ever travels as JSON data into letter_py.web.Engine.render;
-// no Python source is built here.
-//
-// Replies to renders: Chromium holds a worker's postMessage to the page until
-// the page has drawn the frame that follows a keystroke (its scheduler defers
-// such tasks after input), so the preview showed each character a frame after
-// the form did. Messages on a BroadcastChannel are not held: the reply is
-// handled ~2 ms after the keystroke and the preview is drawn in the same frame
-// (scripts/bench_browser.py measures it). The page picks a random name per
-// worker, so another tab of the site never hears these replies.
+// The messages between the page (engine-client.js) and this worker, and the
+// boot config this worker reads from its own URL, are written down once, in
+// protocol.js. This worker holds no interface text: progress reports name a
+// stage, and the page words it.
 
 let engine = null;
-let booting = null; // Pyodide loading, started by the worker's URL or by "init"
+let booting = null; // Pyodide loading, started as soon as this module runs
 let precompiled = null; // the compiled campaign's bytes (or null), fetched alongside
-let lockfile = null; // the site's lockfile, parsed: fetched once, for the wheels and the progress bar
+let lockfile = null; // the site's lockfile, parsed: fetched once
 let replies = null; // the BroadcastChannel for render replies, if the page named one
 const startedAt = performance.now();
 
@@ -55,12 +22,39 @@ function reply(message) {
   (replies || self).postMessage(message);
 }
 
-const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
-const LABELS = {
-  "pyodide.asm.mjs": "Downloaded the Python loader",
-  "pyodide.asm.wasm": "Downloaded Python",
-  "python_stdlib.zip": "Downloaded Python's standard library",
+// The boot config (protocol.js, EngineBoot), its URLs resolved against ours.
+const config = readBoot(import.meta.url);
+
+function readBoot(url) {
+  const raw = new URL(url).searchParams.get("boot");
+  if (!raw) return null;
+  const boot = JSON.parse(raw);
+  const resolve = (path) => (path ? new URL(path, url).href : null);
+  return {
+    ...boot,
+    runtime: resolve(boot.runtime),
+    lockfile: resolve(boot.lockfile),
+    precompiled: resolve(boot.precompiled),
+    wheels: (boot.wheels || []).map((wheel) => ({ ...wheel, url: resolve(wheel.file) })),
+  };
+}
+
+// The progress stage (protocol.js, ProgressStage) each runtime file completes.
+const STAGES = {
+  "pyodide.asm.mjs": "loader",
+  "pyodide.asm.wasm": "runtime",
+  "python_stdlib.zip": "stdlib",
 };
+const RUNTIME_FILES = Object.keys(STAGES);
+
+// A load failure of our own making, named for the page to word
+// (protocol.js, LoadProblem); Pyodide's and the browser's own errors travel
+// as their message only.
+function problem(code, values) {
+  const error = new Error(`${code} ${JSON.stringify(values)}`);
+  error.problem = { code, ...values };
+  return error;
+}
 
 // Count the runtime files and wheels as they arrive, so the progress bar shows
 // what has really been fetched rather than a guess.
@@ -94,37 +88,28 @@ function fetchPrecompiled(url) {
 
 function fetchLockfile(url) {
   lockfile ??= fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`The file list (pyodide-lock.json) could not be downloaded (${response.status})`);
+    if (!response.ok) throw problem("lockfile", { status: response.status });
     return response.json();
   });
   return lockfile;
 }
 
-// letter-py and what it depends on, from the lockfile.
-function requirements(lock, name = "letter-py", found = new Map()) {
-  const pkg = lock.packages[name];
-  if (!pkg) throw new Error(`The file list (pyodide-lock.json) has no package ${name}`);
-  if (!found.has(name)) {
-    found.set(name, pkg);
-    for (const dependency of pkg.depends) requirements(lock, dependency, found);
-  }
-  return [...found.values()];
-}
-
-// The wheels, each fetched with its sha256 from the lockfile as Subresource
-// Integrity: the browser refuses a changed file, as Pyodide's loadPackage would.
-function fetchWheels(lockFileURL) {
-  return fetchLockfile(lockFileURL).then((lock) => Promise.all(requirements(lock).map(async (pkg) => {
-    const name = pkg.file_name.split("/").pop();
+// The wheels the build listed (letter_py and what it depends on, worked out
+// once by scripts/build_engine.py), each fetched with its sha256 as
+// Subresource Integrity: the browser refuses a changed file, as Pyodide's
+// loadPackage would.
+function fetchWheels(wheels) {
+  return Promise.all(wheels.map(async ({ url, sha256 }) => {
+    const name = url.split("/").pop();
     let response;
     try {
-      response = await fetch(new URL(pkg.file_name, lockFileURL), { integrity: integrity(pkg.sha256) });
+      response = await fetch(url, { integrity: integrity(sha256) });
       if (response.ok) return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch {
-      throw new Error(`${name} could not be downloaded intact`);
+      throw problem("wheelIntact", { file: name });
     }
-    throw new Error(`${name} could not be downloaded (${response.status})`);
-  })));
+    throw problem("wheelStatus", { file: name, status: response.status });
+  }));
 }
 
 function integrity(sha256hex) {
@@ -138,10 +123,10 @@ function integrity(sha256hex) {
 // are pure Python, compiled at build time, so nothing needs unpacking.
 const WHEELS_DIR = "/lib/wheels";
 
-function boot(runtimeURL, lockFileURL) {
+function boot({ runtime: runtimeURL, lockfile: lockFileURL, wheels: wheelList }) {
   // The marks (letter:…) time the stages for scripts/bench_browser.py.
   booting ??= (async () => {
-    const wheels = fetchWheels(lockFileURL); // downloads while Python starts
+    const wheels = fetchWheels(wheelList); // downloads while Python starts
     wheels.catch(() => {}); // awaited below, once Python is up
     const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
     const pyodide = await loadPyodide({
@@ -166,35 +151,34 @@ function boot(runtimeURL, lockFileURL) {
   return booting;
 }
 
-async function load({ runtimeURL, lockFileURL, campaign, precompiledURL, precompiledSha256 }) {
-  const compiled = fetchPrecompiled(precompiledURL);
+async function load(campaign) {
+  if (!config) throw problem("noBoot", {});
+  const compiled = fetchPrecompiled(config.precompiled);
   // Everything starts at once: the runtime download must not wait for anything.
-  let total = RUNTIME_FILES.length + 3 + 1; // 3 wheels until the lockfile says otherwise
+  const total = RUNTIME_FILES.length + config.wheels.length + 1;
   let done = 0;
-  const report = (label) => post({ type: "progress", done, total, label });
+  const report = (stage, file) => post({ type: "progress", done, total, stage, ...(file && { file }) });
   const stop = watchDownloads((count, name) => {
     done = Math.min(count, total - 1);
-    report(LABELS[name] || `Downloaded ${name}`);
+    if (STAGES[name]) report(STAGES[name]);
+    else report("wheel", name);
   });
-  fetchLockfile(lockFileURL)
-    .then((lock) => { total = RUNTIME_FILES.length + requirements(lock).length + 1; })
-    .catch(() => {}); // boot() reports a missing lockfile
-  report("Downloading Python");
+  report("download");
   let pyodide;
   try {
-    pyodide = await boot(runtimeURL, lockFileURL);
+    pyodide = await boot(config);
   } finally {
     stop(); // no progress reports after a failure
   }
   done = total - 1;
-  report("Starting the letter writer");
-  const web = pyodide.pyimport("letter_py.web");
+  report("engine");
+  const web = pyodide.pyimport(config.entry);
   performance.mark("letter:imported");
-  engine = web.Engine(campaign, await compiled, precompiledSha256 || null);
+  engine = web.Engine(campaign, await compiled, config.precompiledSha256 || null);
   web.destroy();
   performance.mark("letter:engine");
   done = total;
-  report("Ready");
+  report("ready");
   post({ type: "ready", ms: Math.round(performance.now() - startedAt), precompiled: engine.precompiled });
 }
 
@@ -204,9 +188,9 @@ self.onmessage = async ({ data }) => {
       replies = new BroadcastChannel(data.replyChannel);
     }
     try {
-      await load(data);
+      await load(data.campaign);
     } catch (error) {
-      post({ type: "failed", phase: "load", message: String(error && error.message || error) });
+      post({ type: "failed", phase: "load", message: String(error && error.message || error), problem: error && error.problem });
     }
   } else if (data.type === "render") {
     if (!engine) {
@@ -221,10 +205,9 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-// Started by the page's head with the URLs in this module's own URL: begin
-// now. A message would wait for the page's main thread (letter.html says why).
-const early = new URL(import.meta.url).searchParams;
-if (early.has("runtime") && early.has("lockfile")) {
-  boot(early.get("runtime"), early.get("lockfile")).catch(() => {}); // "init" reports a failure
-  fetchPrecompiled(early.get("precompiled"));
+// Begin at once, with the URLs in this module's own URL: a message would
+// wait for the page's main thread (letter.html says why).
+if (config) {
+  boot(config).catch(() => {}); // "init" reports a failure
+  fetchPrecompiled(config.precompiled);
 }

@@ -1,0 +1,137 @@
+// The form: reading it as letter_py's input document, its repeatable rows
+// (recipients, news articles), the fields shown for the chosen role, the
+// officials picker and the #city=… fragment. Field names are letter_py's field
+// paths (field-paths.js).
+
+import { fragmentFields, inputDocument, renumbered } from "./field-paths.js";
+import { text } from "./strings.js";
+
+const FIRST_FIELD = "input, select, textarea";
+const RENUMBERED_ATTRIBUTES = ["name", "id", "for", "aria-describedby"];
+const OFFICIAL_FIELDS = ["role", "title", "name", "email", "address"];
+
+export class LetterForm {
+  /**
+   * @param {HTMLElement} root  the [data-letter-app] element
+   * @param {{officials: object[], announce: (message: string) => void}} options
+   */
+  constructor(root, { officials, announce }) {
+    this.root = root;
+    this.element = root.querySelector("#letter-form");
+    this.officials = officials;
+    this.announce = announce;
+    this.templates = Object.fromEntries(
+      Array.from(root.querySelectorAll("template[data-template]"), (t) => [t.dataset.template, t]),
+    );
+  }
+
+  /** The text fields as [path, value] pairs (radios and checkboxes are not letter_py's). */
+  entries() {
+    return Array.from(this.element.elements)
+      .filter((el) => el.name && el.type !== "radio" && el.type !== "checkbox")
+      .map((el) => [el.name, el.value]);
+  }
+
+  /** letter_py's input document. */
+  read() {
+    return inputDocument(this.entries());
+  }
+
+  setField(path, value) {
+    const element = this.element.elements.namedItem(path);
+    if (element && typeof value === "string") element.value = value;
+  }
+
+  rows(kind) {
+    return Array.from(this.root.querySelectorAll(`[data-rows="${kind}"] > [data-row]`));
+  }
+
+  // Rows are renumbered after every add or remove, so field paths stay dense
+  // (recipients.0, recipients.1, …) and match letter_py's error paths.
+  renumber(kind) {
+    const rows = this.rows(kind);
+    rows.forEach((row, index) => {
+      const old = row.dataset.index;
+      row.dataset.index = String(index);
+      for (const el of row.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+        for (const attr of RENUMBERED_ATTRIBUTES) {
+          const value = el.getAttribute(attr);
+          if (value) el.setAttribute(attr, renumbered(value, kind, old, index));
+        }
+      }
+      for (const el of row.querySelectorAll("[data-field]")) {
+        el.dataset.field = renumbered(el.dataset.field, kind, old, index);
+      }
+      for (const n of row.querySelectorAll("[data-row-number]")) n.textContent = String(index + 1);
+      const remove = row.querySelector("[data-remove-row]");
+      if (remove && kind === "recipients") remove.hidden = rows.length === 1;
+    });
+    return rows;
+  }
+
+  addRow(kind) {
+    const fragment = this.templates[kind].content.cloneNode(true);
+    const row = fragment.querySelector("[data-row]");
+    this.root.querySelector(`[data-rows="${kind}"]`).append(fragment);
+    this.renumber(kind);
+    this.updateRoleFields();
+    row.querySelector(FIRST_FIELD).focus();
+    return row;
+  }
+
+  removeRow(row) {
+    const kind = row.dataset.row;
+    const index = Number(row.dataset.index);
+    row.remove();
+    const rows = this.renumber(kind);
+    const next = rows[Math.min(index, rows.length - 1)];
+    (next ? next.querySelector(FIRST_FIELD) : this.root.querySelector(`[data-add-row="${kind}"]`)).focus();
+    this.announce(text(`rows.removed.${kind}`));
+  }
+
+  /** Each recipient shows the fields its role asks for ("Their title" for "other"). */
+  updateRoleFields() {
+    for (const row of this.rows("recipients")) {
+      const role = row.querySelector('select[name$=".role"]').value;
+      for (const box of row.querySelectorAll("[data-show-when-role]")) {
+        box.hidden = box.dataset.showWhenRole !== role;
+      }
+    }
+  }
+
+  pickOfficial(select) {
+    const official = this.officials[Number(select.value)];
+    if (!official) return;
+    const prefix = `recipients.${select.closest("[data-row]").dataset.index}.`;
+    for (const field of OFFICIAL_FIELDS) this.setField(prefix + field, official[field] || "");
+    this.updateRoleFields();
+  }
+
+  /** A fragment never reaches any server. */
+  applyFragment(hash) {
+    if (!hash.includes("=")) return;
+    for (const [path, value] of fragmentFields(hash)) this.setField(path, value);
+    this.updateRoleFields();
+  }
+
+  /**
+   * Wires the form's own events; onChange(name) follows every change that
+   * should reach the preview (name: the changed field's path, if any).
+   */
+  listen(onChange) {
+    this.element.addEventListener("submit", (event) => event.preventDefault());
+    this.element.addEventListener("input", ({ target }) => {
+      if (target.matches("[data-official-picker]")) this.pickOfficial(target);
+      if (target.name && target.name.endsWith(".role")) this.updateRoleFields();
+      onChange(target.name);
+    });
+    this.root.addEventListener("click", (event) => {
+      const add = event.target.closest("[data-add-row]");
+      const remove = event.target.closest("[data-remove-row]");
+      if (add) this.addRow(add.dataset.addRow);
+      else if (remove) this.removeRow(remove.closest("[data-row]"));
+      else return;
+      onChange(null);
+    });
+  }
+}

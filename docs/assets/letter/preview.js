@@ -1,0 +1,82 @@
+// The preview: shows letter_py's letters (one article per recipient), the
+// switch between the email and the printed letter, and the print view.
+
+import { text } from "./strings.js";
+
+export class Preview {
+  /** @param {HTMLElement} root  the [data-letter-app] element */
+  constructor(root) {
+    this.root = root;
+    this.letters = root.querySelector("[data-letters]");
+    this.template = root.querySelector('template[data-template="letter"]');
+    /** letter_py's latest output, or null while the build's fallback letter shows. */
+    this.output = null;
+  }
+
+  format() {
+    const checked = this.root.querySelector('input[name="lw-format"]:checked');
+    return checked ? checked.value : "email";
+  }
+
+  /** The text a copy or a .txt download gets, in the format shown. */
+  letterText(letter) {
+    return this.format() === "letter"
+      ? letter.letter_text
+      : `${text("letter.subjectLine", { subject: letter.subject })}\n\n${letter.email_text}`;
+  }
+
+  /** The letter an action button belongs to. */
+  letterFor(button) {
+    const article = button.closest("[data-letter]");
+    if (this.output) return this.output.letters[Number(article.dataset.letter)];
+    // No engine: use the fallback text the build put into the page.
+    return {
+      subject: article.querySelector("[data-subject]").textContent,
+      email_text: article.querySelector("[data-email-text]").textContent,
+      letter_text: article.querySelector("[data-letter-html]").innerText,
+      filename: "letter",
+    };
+  }
+
+  show(output) {
+    this.output = output;
+    const articles = Array.from(this.letters.querySelectorAll("[data-letter]"));
+    output.letters.forEach((letter, index) => {
+      let article = articles[index];
+      if (!article) {
+        const fragment = this.template.content.cloneNode(true);
+        article = fragment.querySelector("[data-letter]");
+        this.letters.append(fragment);
+      }
+      article.dataset.letter = String(index);
+      article.setAttribute("aria-labelledby", `letter-${index}-heading`);
+      const heading = article.querySelector(".lw-letter-heading");
+      heading.id = `letter-${index}-heading`;
+      heading.textContent = text("letter.heading", { recipient: letter.recipient.label });
+      article.querySelector("[data-subject]").textContent = letter.subject;
+      article.querySelector("[data-email-text]").textContent = letter.email_text;
+      // letter_html comes from letter_py, which escapes every user value.
+      article.querySelector("[data-letter-html]").innerHTML = letter.letter_html;
+      article.querySelector('[data-action="email"]').href = letter.mailto;
+    });
+    for (const extra of articles.slice(output.letters.length)) extra.remove();
+    this.revealActions();
+  }
+
+  /** The actions, the format switch and print: for letter_py's letters, or,
+   * once the engine failed, for the letter already shown (the last rendered
+   * or the build's fallback), which can still be copied, downloaded and printed. */
+  revealActions() {
+    for (const actions of this.root.querySelectorAll("[data-actions]")) actions.hidden = false;
+    this.root.querySelector("[data-format-switch]").hidden = false;
+    this.root.querySelector("[data-print-row]").hidden = false;
+  }
+
+  listen() {
+    for (const radio of this.root.querySelectorAll('input[name="lw-format"]')) {
+      radio.addEventListener("change", () => { this.letters.dataset.format = this.format(); });
+    }
+    window.addEventListener("beforeprint", () => { this.letters.dataset.printing = "true"; });
+    window.addEventListener("afterprint", () => { delete this.letters.dataset.printing; });
+  }
+}

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { test } from "node:test";
+
+import { failureDetail } from "../../docs/assets/letter/engine-status.js";
+import { STRINGS, text } from "../../docs/assets/letter/strings.js";
+
+const FOLDER = new URL("../../docs/assets/letter/", import.meta.url);
+
+test("text() fills placeholders and refuses unknown keys", () => {
+  assert.equal(text("progress.wheel", { file: "jinja2.whl" }), "Downloaded jinja2.whl");
+  assert.equal(text("letter.heading", { recipient: "Mayor Lopez" }), "To Mayor Lopez");
+  assert.equal(text("failure.load", { detail: "{x}" }), "Your browser could not load the letter writer: {x}");
+  assert.throws(() => text("no.such.key"));
+});
+
+test("every progress stage and failure reason of the protocol has its words", () => {
+  const protocol = readFileSync(new URL("protocol.js", FOLDER), "utf8");
+  const stages = protocol.match(/@typedef \{([^}]+)\} ProgressStage/)[1].match(/"(\w+)"/g);
+  const client = readFileSync(new URL("engine-client.js", FOLDER), "utf8");
+  const reasons = client.match(/@typedef \{([^}]+)\} FailureReason/)[1].match(/"(\w+)"/g);
+  const problems = protocol.match(/code: ([^,]+),/)[1].match(/"(\w+)"/g);
+  assert.ok(problems.length >= 5, problems);
+  for (const code of problems) assert.ok(`problem.${JSON.parse(code)}` in STRINGS, code);
+  for (const stage of stages) assert.ok(`progress.${JSON.parse(stage)}` in STRINGS, stage);
+  for (const reason of reasons) assert.ok(`failure.${JSON.parse(reason)}` in STRINGS, reason);
+});
+
+test("every key the modules ask for is in the table, and the worker asks for none", () => {
+  for (const name of readdirSync(FOLDER).filter((n) => n.endsWith(".js"))) {
+    const source = readFileSync(new URL(name, FOLDER), "utf8");
+    for (const [, key] of source.matchAll(/\btext\("([\w.]+)"/g)) assert.ok(key in STRINGS, `${name}: ${key}`);
+    if (name === "worker.js") assert.doesNotMatch(source, /label/);
+  }
+});
+
+test("a load failure the worker names is worded by the page; any other keeps its own message", () => {
+  assert.equal(failureDetail({ reason: "load", detail: "wheelStatus {}", problem: { code: "wheelStatus", file: "jinja2-3.1.6-py3-none-any.whl", status: 404 } }),
+    "jinja2-3.1.6-py3-none-any.whl could not be downloaded (404)");
+  assert.equal(failureDetail({ reason: "load", detail: "WebAssembly.instantiate(): expected magic word" }),
+    "WebAssembly.instantiate(): expected magic word");
+  assert.equal(failureDetail({ reason: "load", detail: "x", problem: { code: "fromANewerWorker" } }), "x");
+  assert.equal(failureDetail({ reason: "slow" }), "");
+});
