@@ -17,7 +17,10 @@ for byte; only the start is slower:
 * each template's code, the parsed ``campaign.toml`` and the template analysis
   are keyed by a checksum of the exact source text they came from.
 
-Only the core's own output is read back (``marshal``, never ``pickle``).
+A :class:`CompileCache` does the checking for a campaign, serves what fits
+and notes it in its :class:`Stats` (``letter_py.web.Engine.precompiled``
+reads them). Only the core's own output is read back (``marshal``, never
+``pickle``).
 """
 
 from __future__ import annotations
