@@ -10,9 +10,9 @@ frozen dataclasses, but about ten times cheaper to create. A dataclass
 compiles its methods from generated source at import, and under Pyodide that
 cost ~10 ms of every start of the letter engine (measured under Node). (A record also
 compares equal to a plain tuple of the same values; nothing here relies on it.)
+Without ``from __future__ import annotations``: before Python 3.14 ``NamedTuple``
+compiles every field annotation that is a string (see :mod:`letter_py.config`).
 """
-
-from __future__ import annotations
 
 import datetime as _dt
 from typing import NamedTuple

@@ -17,7 +17,10 @@ for byte; only the start is slower:
 * each template's code, the parsed ``campaign.toml`` and the template analysis
   are keyed by a checksum of the exact source text they came from.
 
-Only the core's own output is read back (``marshal``, never ``pickle``).
+A :class:`CompileCache` does the checking for a campaign, serves what fits
+and notes it in its :class:`Stats` (``letter_py.web.Engine.precompiled``
+reads them). Only the core's own output is read back (``marshal``, never
+``pickle``).
 """
 
 from __future__ import annotations
@@ -63,22 +66,76 @@ def fingerprint(env: jinja2.Environment, names: tuple[str, ...]) -> str:
     return hashlib.sha256(repr(settings).encode("utf-8")).hexdigest()
 
 
-class CodeCache(jinja2.BytecodeCache):
-    """Jinja2's bytecode cache, in memory: serves shipped code, records new code."""
+class Stats:
+    """Which pieces of a campaign came from the precompiled file; its cache keeps it up to date.
 
-    def __init__(self, codes: Mapping[str, tuple[str, CodeType]] | None = None) -> None:
-        self.codes: dict[str, tuple[str, CodeType]] = dict(codes or {})
-        self.hits = 0
+    A plain class, not a ``NamedTuple``: its instances change, and it costs
+    less to define on every start of the engine in the browser.
+    """
+
+    __slots__ = ("config", "analysis", "templates")
+
+    def __init__(self) -> None:
+        self.config = False  # the parsed campaign.toml
+        self.analysis = False  # which templates use ``recipient``
+        self.templates = 0  # templates (includes too) whose code was served
+
+    def __repr__(self) -> str:
+        return f"Stats(config={self.config}, analysis={self.analysis}, templates={self.templates})"
+
+
+class CompileCache(jinja2.BytecodeCache):
+    """A campaign's compiled pieces: the shipped ones that fit, and those made here.
+
+    :meth:`attach` makes one a Jinja2 environment's bytecode cache; the campaign
+    asks it for the parsed config and the template analysis, Jinja2 for each
+    template's code. :attr:`stats` says which pieces ``shipped`` served, and
+    :meth:`precompiled` gives every piece back as a file for the next start.
+    """
+
+    def __init__(self, fingerprint: str, shipped: Precompiled | None = None) -> None:
+        self.fingerprint = fingerprint
+        self._shipped = shipped
+        self._fits = shipped is not None and shipped.fingerprint == fingerprint
+        self.codes: dict[str, tuple[str, CodeType]] = dict(shipped.codes) if self._fits else {}
+        self.stats = Stats()
+
+    @classmethod
+    def attach(cls, env: jinja2.Environment, names: tuple[str, ...],
+               shipped: Precompiled | None = None) -> CompileCache:
+        """A cache for ``env`` (which compiles ``names``), set as its bytecode cache."""
+        cache = cls(fingerprint(env, names), shipped)
+        env.bytecode_cache = cache
+        return cache
+
+    def config_for(self, text: str) -> dict[str, object] | None:
+        """The shipped parsed ``campaign.toml``, if it was parsed from exactly ``text``."""
+        found = self._shipped.config_for(text) if self._shipped is not None else None
+        self.stats.config = found is not None
+        return found
+
+    def analysis_for(self, files: Mapping[str, str]) -> dict[str, bool] | None:
+        """The shipped template analysis, if it fits this engine and exactly ``files``."""
+        found = self._shipped.analysis_for(files) if self._fits else None
+        self.stats.analysis = found is not None
+        return found
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         found = self.codes.get(bucket.key)
         if found is not None and found[0] == bucket.checksum:
             bucket.code = found[1]
-            self.hits += 1
+            self.stats.templates += 1
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.code is not None:
             self.codes[bucket.key] = (bucket.checksum, bucket.code)
+
+    def precompiled(self, config: tuple[str, Mapping[str, object]], files: Mapping[str, str],
+                    analysis: Mapping[str, bool]) -> Precompiled:
+        """Every piece, as a file: ``config`` is ``campaign.toml``'s text and table."""
+        text, table = config
+        shipped_config = (checksum(text), table) if marshallable(table) else None
+        return Precompiled(self.fingerprint, shipped_config, (files_checksum(files), dict(analysis)), self.codes)
 
 
 class Precompiled:

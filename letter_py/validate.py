@@ -27,7 +27,12 @@ EMAIL_EXAMPLE = "like name@example.com"
 
 
 class Field(NamedTuple):
-    """How one input field is checked and how its errors read."""
+    """How one input field is checked and how its errors read.
+
+    ``noun`` names the field in messages; ``required`` is the message when it
+    is empty (``None``: optional); ``invalid`` the message when a ``kind``
+    other than free text does not match.
+    """
 
     key: str
     limit: int
@@ -38,43 +43,44 @@ class Field(NamedTuple):
 
 
 SENDER_FIELDS = (
-    Field("name", 100, "Your name", "Enter your name"),
-    Field("street", 200, "Your street address", "Enter your street address"),
-    Field("city", 100, "Your town or city", "Enter your town or city"),
-    Field("state", 50, "Your state", "Enter your state", "state",
-          "Enter your state as a US state name or its two-letter code, like IL or Illinois"),
-    Field("zip", 10, "Your ZIP code", "Enter your ZIP code", "zip",
-          "Enter your ZIP code in the correct format, like 62701 or 62701-1234"),
-    Field("email", 254, "Your email address", None, "email",
-          f"Enter an email address in the correct format, {EMAIL_EXAMPLE}"),
-    Field("phone", 30, "Your phone number", None, "phone",
-          "Enter your phone number in the correct format, like 217 555 0100"),
+    Field(key="name", limit=100, noun="Your name", required="Enter your name"),
+    Field(key="street", limit=200, noun="Your street address", required="Enter your street address"),
+    Field(key="city", limit=100, noun="Your town or city", required="Enter your town or city"),
+    Field(key="state", limit=50, noun="Your state", required="Enter your state", kind="state",
+          invalid="Enter your state as a US state name or its two-letter code, like IL or Illinois"),
+    Field(key="zip", limit=10, noun="Your ZIP code", required="Enter your ZIP code", kind="zip",
+          invalid="Enter your ZIP code in the correct format, like 62701 or 62701-1234"),
+    Field(key="email", limit=254, noun="Your email address", kind="email",
+          invalid=f"Enter an email address in the correct format, {EMAIL_EXAMPLE}"),
+    Field(key="phone", limit=30, noun="Your phone number", kind="phone",
+          invalid="Enter your phone number in the correct format, like 217 555 0100"),
 )
 RECIPIENT_FIELDS = (
-    Field("name", 100, "The name of the person you are writing to",
-          "Enter the name of the person you are writing to"),
-    Field("title", 100, "The title of the person you are writing to",
-          "Enter the title of the person you are writing to, like Alderperson"),
-    Field("email", 254, "The recipient's email address", None, "email",
-          f"Enter the recipient's email address in the correct format, {EMAIL_EXAMPLE}"),
-    Field("address", 500, "The recipient's postal address", None, "block"),
+    Field(key="name", limit=100, noun="The name of the person you are writing to",
+          required="Enter the name of the person you are writing to"),
+    Field(key="title", limit=100, noun="The title of the person you are writing to",
+          required="Enter the title of the person you are writing to, like Alderperson"),
+    Field(key="email", limit=254, noun="The recipient's email address", kind="email",
+          invalid=f"Enter the recipient's email address in the correct format, {EMAIL_EXAMPLE}"),
+    Field(key="address", limit=500, noun="The recipient's postal address", kind="block"),
 )
 COMMUNITY_FIELDS = (
-    Field("city", 100, "Your community's town or city"),
-    Field("state", 50, "Your community's state", None, "state",
-          "Enter your community's state as a US state name or its two-letter code, like IL or Illinois"),
+    Field(key="city", limit=100, noun="Your community's town or city"),
+    Field(key="state", limit=50, noun="Your community's state", kind="state",
+          invalid="Enter your community's state as a US state name or its two-letter code, like IL or Illinois"),
 )
 ARTICLE_FIELDS = (
-    Field("title", 300, "The article's title", "Enter the title of the news article"),
-    Field("outlet", 100, "The name of the news outlet"),
-    Field("date", 40, "The article's date"),
-    Field("url", 500, "The article's link", "Enter the link to the news article", "url",
-          "Enter the article's link in the correct format, like https://www.example.com/news/story"),
+    Field(key="title", limit=300, noun="The article's title", required="Enter the title of the news article"),
+    Field(key="outlet", limit=100, noun="The name of the news outlet"),
+    Field(key="date", limit=40, noun="The article's date"),
+    Field(key="url", limit=500, noun="The article's link", required="Enter the link to the news article", kind="url",
+          invalid="Enter the article's link in the correct format, like https://www.example.com/news/story"),
 )
-PERSONAL = Field("personal", 2000, "Your personal paragraph", None, "block")
-DATE = Field("date", 10, "The date of the letter", None, "date",
-             "Enter the date of the letter as year-month-day, like 2026-11-29")
+PERSONAL = Field(key="personal", limit=2000, noun="Your personal paragraph", kind="block")
+DATE = Field(key="date", limit=10, noun="The date of the letter", kind="date",
+             invalid="Enter the date of the letter as year-month-day, like 2026-11-29")
 ROLE_LIMIT = 40
+_RECIPIENT_TITLE = next(spec for spec in RECIPIENT_FIELDS if spec.key == "title")  # only for free-title roles
 _FREE_TEXT = frozenset({"line", "block"})
 
 
@@ -236,7 +242,7 @@ def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign:
     values = {spec.key: c.text(data, spec, f"{path}.{spec.key}") for spec in RECIPIENT_FIELDS if spec.key != "title"}
     title = ""
     if role and campaign.roles_by_id[role].free_title:
-        title = c.text(data, RECIPIENT_FIELDS[1], f"{path}.title")
+        title = c.text(data, _RECIPIENT_TITLE, f"{path}.title")
     return Recipient(role=role, title=title, **values)
 
 

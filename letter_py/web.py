@@ -37,9 +37,8 @@ class Engine:
     @property
     def precompiled(self) -> bool:
         """Whether the campaign's config, analysis and every template came precompiled."""
-        campaign = self.campaign
-        return (campaign.config_from_precompiled and campaign.analysis_from_precompiled
-                and campaign.templates_from_precompiled >= len(campaign.templates))
+        stats = self.campaign.cache.stats
+        return stats.config and stats.analysis and stats.templates >= len(self.campaign.templates)
 
     def render(self, input_json: str, today: str | None = None) -> str:
         """Same as :func:`letter_py.render_json` with this campaign; never raises."""

@@ -36,7 +36,7 @@ def _inputs(example: dict) -> list[str]:
 def test_precompiled_engine_uses_every_piece(shipped) -> None:
     engine = Engine(FILES_JSON, *shipped)
     assert engine.precompiled
-    assert engine.campaign.templates_from_precompiled == len(engine.campaign.templates)
+    assert engine.campaign.cache.stats.templates == len(engine.campaign.templates)
     assert not Engine(FILES_JSON).precompiled
 
 
@@ -51,7 +51,7 @@ def test_digest_mismatch_compiles_from_source(shipped, example: dict) -> None:
     data, _ = shipped
     engine = Engine(FILES_JSON, data, "0" * 64)
     assert not engine.precompiled
-    assert engine.campaign.templates_from_precompiled == 0
+    assert engine.campaign.cache.stats.templates == 0
     assert engine.render(json.dumps(example), TODAY) == Engine(FILES_JSON).render(json.dumps(example), TODAY)
 
 
@@ -72,9 +72,9 @@ def test_changed_template_is_compiled_from_its_new_source(shipped) -> None:
     files["subject.txt.j2"] = "A different subject for {{ community.city or 'my city' }}"
     engine = Engine(json.dumps(files), shipped[0])
     campaign = engine.campaign
-    assert campaign.config_from_precompiled
-    assert not campaign.analysis_from_precompiled  # it covers all files at once
-    assert campaign.templates_from_precompiled == len(campaign.templates) - 1
+    assert campaign.cache.stats.config
+    assert not campaign.cache.stats.analysis  # it covers all files at once
+    assert campaign.cache.stats.templates == len(campaign.templates) - 1
     letter = json.loads(engine.render("{}", TODAY))["letters"][0]
     assert letter["subject"].startswith("A different subject for ")
     assert engine.render("{}", TODAY) == Engine(json.dumps(files)).render("{}", TODAY)
@@ -84,7 +84,7 @@ def test_changed_config_is_parsed_again(shipped) -> None:
     files = dict(FILES)
     files["campaign.toml"] = files["campaign.toml"].replace('name = "', 'name = "Renamed: ', 1)
     engine = Engine(json.dumps(files), shipped[0])
-    assert not engine.campaign.config_from_precompiled
+    assert not engine.campaign.cache.stats.config
     assert engine.campaign.name.startswith("Renamed: ")
 
 
@@ -93,8 +93,8 @@ def test_other_environment_is_not_trusted(shipped) -> None:
     assert pre is not None
     pre.fingerprint = "another Jinja2 or Python"
     campaign = letter_py.Campaign.from_files(FILES, precompiled=pre)
-    assert campaign.templates_from_precompiled == 0
-    assert not campaign.analysis_from_precompiled
+    assert campaign.cache.stats.templates == 0
+    assert not campaign.cache.stats.analysis
 
 
 def test_toml_dates_are_not_shipped() -> None:

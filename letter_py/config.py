@@ -1,0 +1,254 @@
+"""``campaign.toml``, read and checked: the settings half of a campaign.
+
+:func:`parse_config` turns the file's text into a :class:`CampaignConfig`, an
+immutable record, and knows nothing about templates or the precompiled file;
+:class:`~letter_py.campaign.Campaign` hands it the table the build already
+parsed when there is one (see :mod:`letter_py.precompiled`), so the browser
+skips the TOML parser. Every error names the file and, where it can, the line.
+
+The records are ``typing.NamedTuple`` classes, like those of
+:mod:`letter_py.model` and for the same reason: this module is imported on
+every start of the engine in the browser. It does without ``from __future__
+import annotations``: before Python 3.14, ``NamedTuple`` compiles each field's
+annotation when it is a string, ten ``compile()`` calls for
+:class:`CampaignConfig` alone.
+"""
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from .model import Article
+from .states import state_code
+from .text import clean_block, clean_line
+
+if TYPE_CHECKING:
+    from .campaign import Campaign
+
+CONFIG = "campaign.toml"
+
+DEFAULT_PLACEHOLDERS: dict[str, str] = {
+    "recipient": "(Mayor/Police Chief Name)",
+    "recipient_name": "(Name)",
+    "recipient_title": "(Title)",
+    "recipient_address": "(Mayor/Police Chief Address)\n(City, State, ZIP code)",
+    "sender_name": "(Your name)",
+    "sender_address": "(Your address)",
+    "street": "(Street address)",
+    "city": "(City)",
+    "state": "(State)",
+    "zip": "(ZIP code)",
+    "date": "(Date)",
+    "article_title": "(Title of the article)",
+    "article_url": "(Link to the article)",
+}
+
+
+class CampaignError(ValueError):
+    """A campaign folder that cannot be used; the message names the file and line."""
+
+
+class Role(NamedTuple):
+    """Someone a letter can be addressed to: ``salutation`` is the word after "Dear"."""
+
+    id: str
+    label: str
+    salutation: str
+    free_title: bool = False
+
+
+class Official(NamedTuple):
+    """A known local official the page can offer as a recipient."""
+
+    name: str
+    role: str
+    title: str = ""
+    email: str = ""
+    address: str = ""
+
+    def label(self, campaign: "Campaign") -> str:
+        """``"Mayor Maria Lopez"``: how the page lists the official."""
+        role = campaign.roles_by_id[self.role]
+        return f"{self.title if role.free_title and self.title else role.label} {self.name}"
+
+
+class CampaignConfig(NamedTuple):
+    """What ``campaign.toml`` says, checked and cleaned; states are USPS codes.
+
+    ``toml`` is the table it was read from, kept for the precompiled file.
+    """
+
+    name: str
+    default_city: str
+    default_state: str
+    home_state: str
+    mailto_max_length: int
+    placeholders: dict[str, str]
+    roles: tuple[Role, ...]
+    officials: tuple[Official, ...]
+    articles: tuple[Article, ...]
+    toml: Mapping[str, object]
+
+
+class _Source:
+    """Where a TOML value came from, for error messages."""
+
+    def __init__(self, origin: str, name: str, text: str) -> None:
+        self.origin, self.name, self.lines = origin, name, text.splitlines()
+
+    def where(self, needle: str = "", occurrence: int = 0) -> str:
+        seen = 0
+        if needle:
+            for number, line in enumerate(self.lines, 1):
+                if line.strip().startswith(needle):
+                    if seen == occurrence:
+                        return f"{self.origin}/{self.name}, line {number}"
+                    seen += 1
+        return f"{self.origin}/{self.name}"
+
+    def fail(self, message: str, needle: str = "", occurrence: int = 0) -> CampaignError:
+        return CampaignError(f"{self.where(needle, occurrence)}: {message}")
+
+
+def _string(src: _Source, table: Mapping[str, object], key: str, needle: str, index: int = 0,
+            default: str | None = None, block: bool = False) -> str:
+    value = table.get(key, default)
+    if value is None:
+        raise src.fail(f"missing key {key!r}", needle, index)
+    if not isinstance(value, str):
+        raise src.fail(f"{key!r} must be a string", needle, index)
+    return clean_block(value) if block else clean_line(value)
+
+
+def _tables(src: _Source, data: Mapping[str, object], key: str) -> list[Mapping[str, object]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise src.fail(f"{key!r} must be written as [[{key}]] tables", f"[[{key}]]")
+    return value
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+
+
+def _toml_error(exc: ValueError, text: str) -> str:
+    """``", line 2: Expected ']'..."``, read from the message as every Python words it."""
+    message = str(exc)
+    match = _TOML_AT.search(message)
+    if match is None:
+        return f": {message}"
+    line = int(match[1]) if match[1] else max(1, len(text.splitlines()))
+    return f", line {line}: {message[: match.start()]}"
+
+
+def read_toml(text: str, origin: str = "<campaign>") -> dict[str, object]:
+    """``campaign.toml``'s table, unchecked; a syntax error names the line."""
+    # Imported here: the browser gets campaign.toml already parsed (see
+    # letter_py.precompiled), and tomllib's import alone takes ~20 ms there.
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(f"{origin}/{CONFIG}{_toml_error(exc, text)}") from None
+
+
+def _state(src: _Source, table: Mapping[str, object], key: str, default: str = "") -> str:
+    """A USPS code (``""`` when unset) from a state's name or code."""
+    text = _string(src, table, key, key, default=default)
+    code = state_code(text) if text else ""
+    if code is None:
+        raise src.fail(f"unknown US state {text!r}", key)
+    return code
+
+
+def _mailto_max_length(src: _Source, data: Mapping[str, object]) -> int:
+    mailto = data.get("mailto", {})
+    max_length = mailto.get("max_length", 2000) if isinstance(mailto, Mapping) else None
+    if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 100:
+        raise src.fail("[mailto] max_length must be a whole number of at least 100", "max_length")
+    return max_length
+
+
+def _placeholders(src: _Source, data: Mapping[str, object]) -> dict[str, str]:
+    placeholders = data.get("placeholders", {})
+    if not isinstance(placeholders, Mapping):
+        raise src.fail("[placeholders] must be a table", "[placeholders]")
+    found = dict(DEFAULT_PLACEHOLDERS)
+    for key in placeholders:
+        if key not in DEFAULT_PLACEHOLDERS:
+            raise src.fail(f"unknown placeholder {key!r}", key)
+        found[key] = _string(src, placeholders, key, key, block=True)
+    return found
+
+
+def _roles(src: _Source, data: Mapping[str, object]) -> tuple[Role, ...]:
+    roles = []
+    for index, table in enumerate(_tables(src, data, "roles")):
+        free = table.get("free_title", False)
+        if not isinstance(free, bool):
+            raise src.fail("'free_title' must be true or false", "[[roles]]", index)
+        roles.append(Role(
+            id=_string(src, table, "id", "[[roles]]", index),
+            label=_string(src, table, "label", "[[roles]]", index),
+            salutation=_string(src, table, "salutation", "[[roles]]", index, default=""),
+            free_title=free,
+        ))
+    if not roles:
+        raise src.fail("at least one [[roles]] table is needed")
+    if len({role.id for role in roles}) != len(roles):
+        raise src.fail("two roles share an id", "[[roles]]")
+    return tuple(roles)
+
+
+def _officials(src: _Source, data: Mapping[str, object], roles: tuple[Role, ...]) -> tuple[Official, ...]:
+    ids = {role.id for role in roles}
+    officials = []
+    for index, table in enumerate(_tables(src, data, "officials")):
+        role = _string(src, table, "role", "[[officials]]", index)
+        if role not in ids:
+            raise src.fail(f"unknown role {role!r}", "[[officials]]", index)
+        officials.append(Official(
+            name=_string(src, table, "name", "[[officials]]", index),
+            role=role,
+            title=_string(src, table, "title", "[[officials]]", index, default=""),
+            email=_string(src, table, "email", "[[officials]]", index, default=""),
+            address=_string(src, table, "address", "[[officials]]", index, default="", block=True),
+        ))
+    return tuple(officials)
+
+
+def _articles(src: _Source, data: Mapping[str, object]) -> tuple[Article, ...]:
+    return tuple(
+        Article(
+            title=_string(src, table, "title", "[[articles]]", index),
+            outlet=_string(src, table, "outlet", "[[articles]]", index, default=""),
+            date=_string(src, table, "date", "[[articles]]", index, default=""),
+            url=_string(src, table, "url", "[[articles]]", index),
+        )
+        for index, table in enumerate(_tables(src, data, "articles"))
+    )
+
+
+def parse_config(text: str, origin: str = "<campaign>", parsed: Mapping[str, object] | None = None) -> CampaignConfig:
+    """Read and check ``campaign.toml``; ``origin`` is the folder, for error messages.
+
+    ``parsed`` is ``text`` already read by :func:`read_toml` (the precompiled
+    file's copy), which spares the parser; it is checked like a fresh one.
+    """
+    data = read_toml(text, origin) if parsed is None else parsed
+    src = _Source(origin, CONFIG, text)
+    name = _string(src, data, "name", "name")
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, Mapping):
+        raise src.fail("[defaults] must be a table", "[defaults]")
+    city = _string(src, defaults, "city", "city", default="")
+    state = _state(src, defaults, "state")
+    home_state = _state(src, data, "home_state", default=state)
+    max_length = _mailto_max_length(src, data)
+    placeholders = _placeholders(src, data)
+    roles = _roles(src, data)
+    return CampaignConfig(
+        name=name, default_city=city, default_state=state, home_state=home_state,
+        mailto_max_length=max_length, placeholders=placeholders, roles=roles,
+        officials=_officials(src, data, roles), articles=_articles(src, data), toml=data,
+    )
