@@ -63,11 +63,40 @@ def email_package_to_header(name: str, email: str) -> str:
 
 @lru_cache(maxsize=256)
 def subject_header(subject: str) -> str:
-    """``Subject:``, folded and encoded as the ``email`` package does it."""
+    """``Subject:``, folded and encoded as the ``email`` package does it.
+
+    Except for one case: a plain subject a little too long for one line
+    (71 to 77 characters, "… in Arlington Heights") the package moves whole
+    onto a continuation line, leaving ``Subject:`` bare, and its own parser
+    then reads the subject back with a leading space. Plain text is folded
+    here instead, at spaces, as the package folds any longer value.
+    """
     line = f"Subject: {subject}"
     if _plain(line, subject, _PLAIN_TEXT):
         return line + CRLF
+    if "=?" not in subject and _PLAIN_TEXT.match(subject):
+        return fold_plain(line)
     return email_package_subject_header(subject)
+
+
+def fold_plain(line: str) -> str:
+    """Printable ASCII words folded at spaces, lines of at most 78 characters (RFC 5322 2.2.3).
+
+    A continuation line starts with the space it was folded at; a word longer
+    than a line stays whole (the hard limit is 998), and the first one stays
+    beside the field name, so that no reader sees a value with a leading space.
+    """
+    name, _, rest = line.partition(" ")
+    lines: list[str] = []
+    current = name
+    for index, word in enumerate(rest.split(" ")):
+        if index and len(current) + 1 + len(word) > MAX_LINE:
+            lines.append(current)
+            current = " " + word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return CRLF.join(lines) + CRLF
 
 
 def email_package_subject_header(subject: str) -> str:
