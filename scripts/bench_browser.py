@@ -58,11 +58,11 @@ from static_server import StaticServer  # noqa: E402
 
 
 def _launch_settings() -> tuple[str, list[str]]:
-    """CHROMIUM and CHROMIUM_ARGS from tests/site/conftest.py: launched exactly
-    as the browser tests launch it (that module is a pytest conftest, so it is
-    loaded from its path rather than imported by name)."""
-    spec = importlib.util.spec_from_file_location("_site_conftest", ROOT / "tests" / "site" / "conftest.py")
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    """CHROMIUM and CHROMIUM_ARGS from tests/site/chromium.py: launched exactly
+    as the browser tests launch it (loaded from its path: tests/site is not a
+    package)."""
+    spec = importlib.util.spec_from_file_location("_site_chromium", ROOT / "tests" / "site" / "chromium.py")
+    module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.CHROMIUM, list(module.CHROMIUM_ARGS)
 
