@@ -14,12 +14,12 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve site test test-quick test-js bench bench-letters chromium deps lock clean
+.PHONY: help serve site test test-quick test-js bench bench-letters chromium java deps lock clean
 
 help:
 	@echo "make serve   build the site and serve it on http://$(HOST):$(PORT)"
 	@echo "make site    build the site into site/"
-	@echo "make test    run all tests (installs Python packages, npm packages and Chromium)"
+	@echo "make test    run all tests (installs Python packages, npm packages, Chromium and Java)"
 	@echo "make bench   measure letters per second and the page's load time"
 
 # A venv on Python >= 3.12 (pyodide-build needs it) with hash-checked pins.
@@ -39,13 +39,18 @@ chromium:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Java runs the W3C Nu HTML Checker (npm vnu-jar) in tests/site/test_standards.py.
+java:
+	@command -v java >/dev/null || { echo "Installing Debian's Java for the HTML checker"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
 site: deps
 	$(BIN)/mkdocs build --strict
 
 serve: deps
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: deps chromium test-js
+test: deps chromium java test-js
 	$(BIN)/python -m pytest
 
 # Engine and content tests only: no browser, a few seconds.

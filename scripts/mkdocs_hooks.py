@@ -11,7 +11,9 @@ build step to forget:
   limits), that fallback letter, and its boot config (:func:`boot_config`:
   the engine's URLs, its entry module and its wheels).
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
-  page, hashing the inline scripts it must allow.
+  page, hashing the inline scripts it must allow, and fixes Material's
+  toggles (:mod:`material_markup`, which fixes Material's bundle after the
+  build too).
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
   writes ``_headers``, the same policy as HTTP headers for hosts, and ``.br``/``.gz``
   siblings of the text files for hosts that serve precompressed files.
@@ -28,6 +30,7 @@ from typing import Any
 
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import letter_py
+import material_markup
 import security_headers
 import vendored
 from letter_py.web import Engine
@@ -159,6 +162,7 @@ def _copy(source: Path, dest: Path) -> None:
 
 
 def on_post_page(output, page, config, **kwargs):
+    output = material_markup.fix_toggles(output)
     output, hashes = security_headers.add_meta_policy(output, live_reload=_serving())
     _state["script_hashes"].update(hashes)
     return output
@@ -166,6 +170,7 @@ def on_post_page(output, page, config, **kwargs):
 
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name.endswith(".html"):  # 404.html is rendered outside on_post_page
+        output_content = material_markup.fix_toggles(output_content)
         output_content, hashes = security_headers.add_meta_policy(output_content, live_reload=_serving())
         _state["script_hashes"].update(hashes)
     return output_content
@@ -182,6 +187,7 @@ def on_post_build(config, **kwargs):
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
+    material_markup.fix_bundle(site / "assets")
     if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
         for path in sorted(site.rglob("*")):

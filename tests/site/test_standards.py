@@ -1,0 +1,60 @@
+"""The built site as checkers this project did not write see it.
+
+* The W3C Nu HTML Checker finds no error on any built page.
+* Lighthouse (mobile defaults) gives the home and letter pages 100 for
+  accessibility, best practices and SEO, the letter page moves nothing while
+  it loads (cumulative layout shift 0), and neither page asks another origin
+  for anything while Lighthouse watches.
+
+Each checker runs once per page for the whole session (axe-core, the third,
+runs in test_accessibility.py over every page and state).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.site import standards
+
+LIGHTHOUSE_PAGES = ["/", "/write/"]
+MUST_SCORE_100 = ["accessibility", "best-practices", "seo"]
+
+
+def test_nu_html_checker_finds_no_error_on_any_page(site: Path):
+    pages = standards.html_pages(site)
+    assert site / "index.html" in pages and site / "write" / "index.html" in pages and len(pages) >= 9, pages
+    errors = standards.nu_errors(pages)
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.fixture(scope="session")
+def lighthouse_reports(_server, tmp_path_factory) -> dict[str, dict]:
+    """One Lighthouse run per page, shared by the tests below."""
+    out = tmp_path_factory.mktemp("lighthouse")
+    return {path: standards.lighthouse(_server.origin + path, out / f"{path.strip('/') or 'home'}.json")
+            for path in LIGHTHOUSE_PAGES}
+
+
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores_100(lighthouse_reports, path: str):
+    report = lighthouse_reports[path]
+    assert not report.get("runtimeError"), report.get("runtimeError")
+    scores = standards.scores(report)
+    failed = [line for category in MUST_SCORE_100 for line in standards.failed_audits(report, category)]
+    assert {c: scores[c] for c in MUST_SCORE_100} == dict.fromkeys(MUST_SCORE_100, 100), "\n".join(failed)
+
+
+def test_lighthouse_sees_no_layout_shift_on_the_letter_page(lighthouse_reports):
+    report = lighthouse_reports["/write/"]
+    assert report["audits"]["cumulative-layout-shift"]["numericValue"] == 0, standards.layout_shifts(report)
+
+
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_saw_no_request_to_another_origin(lighthouse_reports, _server, path: str):
+    urls = standards.requested_urls(lighthouse_reports[path])
+    assert _server.origin + path in urls, urls
+    # data: URLs are Material's inline icons, which the page holds already.
+    foreign = [url for url in urls if not url.startswith((_server.origin + "/", "data:"))]
+    assert foreign == []
