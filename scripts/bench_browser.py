@@ -64,6 +64,7 @@ from static_server import StaticServer  # noqa: E402
 READY_TIMEOUT_MS = 60_000
 LETTER_PAGE = "/write/"
 BARE_PAGE = "/bench-bare/"
+BASELINE_PAGE = "/baseline/write/"  # the letter page of --baseline-ref, if given
 # The targets of issue 6.
 TARGETS = {
     "ratio": 1.05,            # cold ready, ours / bare Pyodide
@@ -87,15 +88,35 @@ BARE_FILES = BENCH / "bare"
 
 # ---- the site and the server ------------------------------------------------
 
-def build_site(out: Path) -> None:
-    print(f"Building the site into {out} …", file=sys.stderr)
+def build_site(out: Path, source: Path = ROOT) -> None:
+    print(f"Building the site of {source} into {out} …", file=sys.stderr)
+    # PYTHONPATH first: another checkout's hooks import its own letter_py,
+    # not the editable install of this one.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=source, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(source)},
     )
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+
+
+def build_baseline(ref: str, tmp: Path) -> Path:
+    """The site as git ``ref`` built it, for an A/B of two versions in one run.
+
+    A detached worktree of ``ref`` (removed afterwards) shares this checkout's
+    node_modules and Python packages: only the project's own files differ.
+    """
+    tree = tmp / "baseline-src"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tree), ref],
+                   check=True)
+    try:
+        (tree / "node_modules").symlink_to(ROOT / "node_modules")
+        out = tmp / "baseline-site"
+        build_site(out, tree)
+        return out
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
 
 
 def engine_paths(site: Path) -> tuple[str, str]:
@@ -122,14 +143,18 @@ def engine_paths(site: Path) -> tuple[str, str]:
     return absolute(runtime), absolute(lockfile)
 
 
-def make_root(site: Path, root: Path) -> dict[str, str]:
+def make_root(site: Path, root: Path, baseline: Path | None = None) -> dict[str, str]:
     """Symlink the site into ``root`` and add the bare Pyodide page beside it.
 
+    A ``baseline`` site (another version, for an A/B) goes under /baseline/:
+    its pages' URLs are relative, so it runs there as at the root.
     Returns the paths the bare page loads and ``bare_page``, its URL with them.
     """
     root.mkdir()
     for entry in site.iterdir():
         (root / entry.name).symlink_to(entry.resolve())
+    if baseline is not None:
+        (root / BASELINE_PAGE.split("/")[1]).symlink_to(baseline.resolve())
     runtime, lockfile = engine_paths(site)
     (root / BARE_PAGE.strip("/")).symlink_to(BARE_FILES)
     # The standard library the letter page loads: the build's own (beside the
@@ -324,10 +349,14 @@ def fresh_context(playwright, profiles: Path):
 
 
 def measure_server(playwright, server: StaticServer, counter: ByteCounter, runs: int,
-                   profiles: Path, label: str, linger_ms: int = 0, bare_page: str = BARE_PAGE) -> dict:
-    results: dict[str, list[dict]] = {"ours_cold": [], "ours_warm": [], "bare_cold": [], "bare_warm": []}
+                   profiles: Path, label: str, linger_ms: int = 0, bare_page: str = BARE_PAGE,
+                   baseline: bool = False) -> dict:
+    pages = [("ours", LETTER_PAGE), ("bare", bare_page)] + ([("base", BASELINE_PAGE)] if baseline else [])
+    results: dict[str, list[dict]] = {f"{who}_{visit}": [] for who, _ in pages for visit in ("cold", "warm")}
     for i in range(runs):
-        for who, path in (("ours", LETTER_PAGE), ("bare", bare_page)):
+        # Interleaved, and in turn first: each page meets the machine's slow
+        # spells as often as the others.
+        for who, path in pages[i % len(pages):] + pages[:i % len(pages)]:
             context, profile = fresh_context(playwright, profiles)
             try:
                 cold = visit(context, server.origin, path, counter, linger_ms)
@@ -337,20 +366,20 @@ def measure_server(playwright, server: StaticServer, counter: ByteCounter, runs:
                 shutil.rmtree(profile, ignore_errors=True)
             results[f"{who}_cold"].append(summarise_visit(cold))
             results[f"{who}_warm"].append(summarise_visit(warm))
-        print(f"  {label} run {i + 1}/{runs}: ours {results['ours_cold'][-1]['ready_ms']:.0f} ms "
-              f"(warm {results['ours_warm'][-1]['ready_ms']:.0f}), "
-              f"bare {results['bare_cold'][-1]['ready_ms']:.0f} ms", file=sys.stderr)
+        print(f"  {label} run {i + 1}/{runs}: " + ", ".join(
+            f"{who} {results[f'{who}_cold'][-1]['ready_ms']:.0f} ms (warm {results[f'{who}_warm'][-1]['ready_ms']:.0f})"
+            for who, _ in pages), file=sys.stderr)
     return results
 
 
 def measure_keystrokes(playwright, server: StaticServer, counter: ByteCounter, count: int,
-                       delay_ms: int, profiles: Path) -> dict:
+                       delay_ms: int, profiles: Path, path: str = LETTER_PAGE) -> dict:
     """Type into "In your own words" and time each keystroke to the preview showing it."""
     context, profile = fresh_context(playwright, profiles)
     try:
         counter.reset()
         page = context.new_page()
-        page.goto(server.origin + LETTER_PAGE)
+        page.goto(server.origin + path)
         page.wait_for_function("() => window.__bench && window.__bench.rendered.length > 0",
                                timeout=READY_TIMEOUT_MS, polling=100)
         page.wait_for_load_state("networkidle")
@@ -458,6 +487,26 @@ def summarise_server(results: dict) -> dict:
         "cold_requests": med(oc, "requests"),
         "cold_stages_ms": {stage: stage_median(oc, stage) for stage in ("python", "imported", "engine")},
         "bare_python_ms": stage_median(bc, "python"),
+        **(summarise_baseline(results) if "base_cold" in results else {}),
+    }
+
+
+def summarise_baseline(results: dict) -> dict:
+    """This letter page against the --baseline-ref one: the A/B of two versions."""
+    oc, ow, base_c, base_w = (results[k] for k in ("ours_cold", "ours_warm", "base_cold", "base_warm"))
+    return {
+        "base_ready_ms": med(base_c, "ready_ms"),
+        "base_ready_range": spread(base_c, "ready_ms"),
+        "base_warm_ready_ms": med(base_w, "ready_ms"),
+        "base_warm_ready_range": spread(base_w, "ready_ms"),
+        "over_base": round(med(oc, "ready_ms") / med(base_c, "ready_ms"), 3),
+        "paired_over_base": round(statistics.median(o["ready_ms"] / b["ready_ms"] for o, b in zip(oc, base_c)), 3),
+        "warm_over_base": round(med(ow, "ready_ms") / med(base_w, "ready_ms"), 3),
+        "paired_warm_over_base": round(statistics.median(
+            o["ready_ms"] / b["ready_ms"] for o, b in zip(ow, base_w)), 3),
+        "base_fcp_ms": med(base_c, "fcp_ms"),
+        "base_cold_bytes": med(base_c, "server_bytes"),
+        "base_cold_requests": med(base_c, "requests"),
     }
 
 
@@ -512,6 +561,28 @@ def table(report: dict) -> str:
         ("  render: worker / page part, p95",
          f"{keys['worker_p95_ms']:.1f} / {keys['page_p95_ms']:.1f} ms", "", "", ""),
     ]
+    if "base_ready_ms" in plain:
+        base_keys = report["baseline_keystrokes"]
+        ref = meta["baseline_ref"]
+        rows += [
+            (f"A/B: cold ready, baseline ({ref})",
+             *both(lambda s: f"{ms(s['base_ready_ms'])} ({s['base_ready_range']})"), "", ""),
+            ("A/B: cold, this / baseline (median of pairs)",
+             *both(lambda s: f"{s['over_base']:.2f} ({s['paired_over_base']:.2f})"), "≤ 1.05 (no slower)",
+             verdict(plain["paired_over_base"] <= 1.05 and (not pre or pre["paired_over_base"] <= 1.05))),
+            (f"A/B: warm ready, baseline ({ref})",
+             *both(lambda s: f"{ms(s['base_warm_ready_ms'])} ({s['base_warm_ready_range']})"), "", ""),
+            ("A/B: warm, this / baseline (median of pairs)",
+             *both(lambda s: f"{s['warm_over_base']:.2f} ({s['paired_warm_over_base']:.2f})"), "≤ 1.05 (no slower)",
+             verdict(plain["paired_warm_over_base"] <= 1.05 and (not pre or pre["paired_warm_over_base"] <= 1.05))),
+            ("A/B: requests / bytes, cold, baseline",
+             *both(lambda s: f"{s['base_cold_requests']:.0f} / {mb(s['base_cold_bytes'])} "
+                             f"(this {s['cold_requests']:.0f} / {mb(s['cold_bytes'])})"), "", ""),
+            (f"A/B: keystroke → preview p50 / p95, baseline",
+             f"{base_keys['dom_p50_ms']:.1f} / {base_keys['dom_p95_ms']:.1f} ms "
+             f"(this {keys['dom_p50_ms']:.1f} / {keys['dom_p95_ms']:.1f})", "", "p95 no slower",
+             verdict(keys["dom_p95_ms"] <= max(base_keys["dom_p95_ms"] * 1.05, base_keys["dom_p95_ms"] + 1.0))),
+        ]
     head = ("", "plain server", "precompressed .br/.gz", "target", "met")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
@@ -534,6 +605,10 @@ def table(report: dict) -> str:
         "installed), before it imports Jinja2 and renders.",
         f"Machine: {meta['cpus']} CPUs, load average {meta['load_before']} before and {meta['load_after']} after; "
         f"{meta['other_chromium_processes']} other Chromium processes were running at the start.",
+        *([f"A/B rows: this working tree's letter page against the one git ref {meta['baseline_ref']} builds",
+           f"({BASELINE_PAGE}, same server, same runs: the three pages load in turn, each first in turn), and",
+           "keystrokes typed into each. 'No slower' allows 5 % (1 ms for keystrokes) for the machine's noise."]
+          if meta.get("baseline_ref") else []),
         "",
     ]
     return "\n".join([*intro, line(head), line(tuple("-" * w for w in widths)), *map(line, rows)])
@@ -566,6 +641,9 @@ def main() -> None:
     parser.add_argument("--linger", type=int, default=5000,
                         help="ms to stay on the first visit before the second (default 5000; Chromium "
                              "caches compiled wasm only after it has run a while; 0 = close at once)")
+    parser.add_argument("--baseline-ref", metavar="REF",
+                        help="also measure the letter page as git REF builds it (e.g. main or HEAD~3), "
+                             "interleaved with this one: an A/B of two versions in one run")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results" / "browser.json",
                         help="where to write the figures (default bench-results/browser.json)")
     args = parser.parse_args()
@@ -591,7 +669,9 @@ def main() -> None:
         elif not (site / "write" / "index.html").exists():
             sys.exit(f"{site} is not a built site (no write/index.html)")
         meta["site"] = str(args.site) if args.site else "built from the working tree"
-        meta.update(make_root(site, tmp_path / "root"))
+        baseline = build_baseline(args.baseline_ref, tmp_path) if args.baseline_ref else None
+        meta["baseline_ref"] = args.baseline_ref
+        meta.update(make_root(site, tmp_path / "root", baseline))
         meta["precompressed_files"] = sum(1 for _ in site.rglob("*.br"))
         profiles = tmp_path / "profiles"
         profiles.mkdir()
@@ -609,12 +689,16 @@ def main() -> None:
             for label, precompressed in servers:
                 with counting_server(tmp_path / "root", counter, precompressed=precompressed) as server:
                     runs = measure_server(playwright, server, counter, args.runs, profiles, label, args.linger,
-                                          meta["bare_page"])
+                                          meta["bare_page"], baseline is not None)
                     report["runs"][label] = runs
                     report["servers"][label] = summarise_server(runs)
                     if label == "plain":
                         report["keystrokes"] = measure_keystrokes(
                             playwright, server, counter, args.keystrokes, args.key_delay, profiles)
+                        if baseline is not None:
+                            report["baseline_keystrokes"] = measure_keystrokes(
+                                playwright, server, counter, args.keystrokes, args.key_delay, profiles,
+                                BASELINE_PAGE)
     meta["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     text = table(report)
     print(text, flush=True)
