@@ -144,11 +144,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         for draft in drafts:
             _write(Path(args.out) / f"{draft.filename}.{fmt.extension}", fmt.render(draft))
         return 0
-    if len(drafts) > 1 and args.format in ("eml", "html"):
+    whole_file = args.format in ("eml", "ics")  # CRLF documents, written as they are
+    if len(drafts) > 1 and (whole_file or args.format == "html"):
         raise Failure(f"{len(drafts)} letters cannot share one .{fmt.extension} file: use --out DIR", 2)
     separator = "\n" if args.format == "mailto" else "\n\f\n"
     _emit(args, separator.join(fmt.render(draft).rstrip("\n") for draft in drafts) + "\n"
-          if args.format != "eml" else fmt.render(drafts[0]))
+          if not whole_file else fmt.render(drafts[0]))
     return 0
 
 

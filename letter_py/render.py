@@ -18,15 +18,18 @@ from markupsafe import Markup, escape
 from .campaign import Campaign
 from .dates import format_date, parse_iso_date
 from .eml import build_eml
+from .ics import reminder_ics, reminder_uid
 from .mailto import mailto_url
 from .model import Article, LetterInput, Recipient
 from .states import state_name
 from .text import clean_line, slugify
+from .webmail import webmail_links
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _HTML_PARAGRAPH_BREAK = re.compile(r"<br>\n(?:<br>\n)+")
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
 SUBJECT_LIMIT = 200
+FOLLOW_UP_DAYS = 14  # when to follow up if no answer has come
 
 
 def tidy(text: str) -> str:
@@ -99,10 +102,12 @@ class Letter:
             )
             for a in articles
         ]
+        self.today = today
+        self.day = data.date or today  # the letter's date; today's when left blank
         if data.date_blank:
             self.date = ph["date"]
         else:
-            self.date = format_date(data.date or today)
+            self.date = format_date(self.day)
         self.personal = data.personal
         self.recipients = data.recipients or (Recipient(),)
         self.shared: dict[str, str] = {}  # see Draft._render_shared
@@ -131,7 +136,7 @@ class Draft:
         if role is None:
             title = ""
             name = recipient.name or ph["recipient"]
-            label = name
+            label = short = name
             salutation = f"Dear {name},"
         else:
             title = (recipient.title or ph["recipient_title"]) if role.free_title else role.label
@@ -139,11 +144,12 @@ class Draft:
             label = f"{title} {name}"
             word = role.salutation if not role.free_title else _short_title(recipient.title)
             if recipient.name and word:
-                salutation = f"Dear {word} {last_name(recipient.name)},"
+                short = f"{word} {last_name(recipient.name)}"
             elif recipient.name:
-                salutation = f"Dear {recipient.name},"
+                short = recipient.name
             else:
-                salutation = f"Dear {word + ' ' if word else ''}{name},"
+                short = f"{word + ' ' if word else ''}{name}"
+            salutation = f"Dear {short},"
         self.view = SimpleNamespace(
             role=recipient.role,
             role_label=role.label if role else "",
@@ -151,6 +157,7 @@ class Draft:
             title=title,
             email=recipient.email,
             label=label,
+            short=short,
             salutation=salutation,
             address_lines=(recipient.address or ph["recipient_address"]).split("\n"),
         )
@@ -229,6 +236,33 @@ class Draft:
     def eml(self) -> str:
         return build_eml(self.recipient.name, self.recipient.email, self.subject, self.email_text)
 
+    @cached_property
+    def webmail(self) -> list[dict[str, object]]:
+        """Compose links for Gmail and Outlook (see :mod:`letter_py.webmail`)."""
+        links = webmail_links(self.recipient.email, self.subject, self.email_text)
+        return [link.to_dict() for link in links]
+
+    @cached_property
+    def reminder_day(self) -> _dt.date:
+        # Clamped so that a letter dated 9999-12-31 still gets a calendar day.
+        latest = _dt.date.max - _dt.timedelta(days=FOLLOW_UP_DAYS + 1)
+        return min(self.letter.day, latest) + _dt.timedelta(days=FOLLOW_UP_DAYS)
+
+    @cached_property
+    def ics(self) -> str:
+        """A follow-up reminder: the official's contact details and the subject, nothing else."""
+        view, letter = self.view, self.letter
+        summary = f"Follow up on your letter to {view.short}"
+        lines = [f"You wrote to {view.label} on {format_date(letter.day)}: \"{self.subject}\"",
+                 "If you have had no answer, call their office or write again."]
+        if self.recipient.email:
+            lines.append(f"Email: {self.recipient.email}")
+        if self.recipient.address:
+            lines.append("Address: " + ", ".join(self.recipient.address.split("\n")))
+        uid = reminder_uid(view.label, self.recipient.email, self.subject, letter.day.isoformat())
+        return reminder_ics(uid=uid, stamp=letter.today, day=self.reminder_day,
+                            summary=summary, description="\n".join(lines))
+
     def to_dict(self) -> dict[str, object]:
         """The letter as the JSON entry point returns it."""
         return {
@@ -240,6 +274,9 @@ class Draft:
             "mailto": self.mailto,
             "mailto_complete": self.mailto_complete,
             "eml": self.eml,
+            "webmail": self.webmail,
+            "reminder": {"ics": self.ics, "date": self.reminder_day.isoformat(),
+                         "filename": "follow-up-" + self.filename.removeprefix("letter-") + ".ics"},
             "filename": self.filename,
         }
 

@@ -204,3 +204,29 @@ def test_help_everywhere(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0
     assert result.stdout.startswith("usage: letter-py")
+
+
+def test_render_ics_reminders(example_file: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    result = run("render", "-i", str(example_file), "-f", "ics", "--out", str(tmp_path / "cal"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "cal").iterdir())
+    assert names == ["letter-to-mayor-maria-lopez.ics", "letter-to-police-chief-ken-brown.ics"]
+    data = (tmp_path / "cal" / names[0]).read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Follow up on your letter to Mayor Lopez"
+    one = json.loads(example_file.read_text())
+    one["recipients"] = one["recipients"][:1]
+    result = run("render", "--input", "-", "--format", "ics", stdin=json.dumps(one))
+    assert result.returncode == 0, result.stderr
+    assert "SUMMARY:Follow up on your letter to Mayor Lopez" in result.stdout
+    result = run("render", "-i", str(example_file), "-f", "ics")
+    assert result.returncode == 2 and "use --out DIR" in result.stderr
+
+
+def test_json_output_has_webmail_links(example_file: Path) -> None:
+    result = run("render", "--input", str(example_file), "--format", "json")
+    letter = json.loads(result.stdout)["letters"][0]
+    assert letter["webmail"][0]["url"].startswith("https://mail.google.com/mail/?view=cm&fs=1&to=mayor@")

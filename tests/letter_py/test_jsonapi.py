@@ -12,7 +12,7 @@ from letter_py.web import Engine
 from tests.letter_py.letter_helpers import TODAY, render
 
 LETTER_KEYS = ["recipient", "subject", "email_text", "letter_text", "letter_html", "mailto",
-               "mailto_complete", "eml", "filename"]
+               "mailto_complete", "eml", "webmail", "reminder", "filename"]
 
 
 def test_output_shape(example: dict) -> None:
@@ -22,6 +22,8 @@ def test_output_shape(example: dict) -> None:
         assert list(letter) == LETTER_KEYS
         assert list(letter["recipient"]) == ["role", "name", "label"]
         assert isinstance(letter["mailto_complete"], bool)
+        assert [list(link) for link in letter["webmail"]] == [["provider", "url", "complete"]] * 3
+        assert list(letter["reminder"]) == ["ics", "date", "filename"]
         assert letter["filename"].isascii() and "/" not in letter["filename"]
 
 
