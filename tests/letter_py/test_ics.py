@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hostile import HOSTILE_STRINGS
+from tests.hostile import HOSTILE_STRINGS
 from letter_py.ics import LINE_OCTETS, escape_text, fold, reminder_ics
-from letter_helpers import TODAY, render
+from tests.letter_py.letter_helpers import TODAY, render
 
 
 def parse(text: str) -> icalendar.Event:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hostile import HOSTILE_STRINGS
+from tests.hostile import HOSTILE_STRINGS
 from letter_py.webmail import PROVIDERS, encode, webmail_links
-from letter_helpers import render
+from tests.letter_py.letter_helpers import render
 
 EXPECTED = {
     "gmail": ("https", "mail.google.com", "/mail/", {"view": "cm", "fs": "1"}, ("to", "su", "body")),
