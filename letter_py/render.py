@@ -266,7 +266,8 @@ class Draft:
     def to_dict(self) -> dict[str, object]:
         """The letter as the JSON entry point returns it."""
         return {
-            "recipient": {"role": self.recipient.role, "name": self.recipient.name, "label": self.view.label},
+            "recipient": {"role": self.recipient.role, "name": self.recipient.name, "email": self.recipient.email,
+                          "label": self.view.label},
             "subject": self.subject,
             "email_text": self.email_text,
             "letter_text": self.letter_text,

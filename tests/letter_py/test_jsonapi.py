@@ -20,7 +20,7 @@ def test_output_shape(example: dict) -> None:
     assert list(result) == ["ok", "errors", "letters"]
     for letter in result["letters"]:
         assert list(letter) == LETTER_KEYS
-        assert list(letter["recipient"]) == ["role", "name", "label"]
+        assert list(letter["recipient"]) == ["role", "name", "email", "label"]
         assert isinstance(letter["mailto_complete"], bool)
         assert [list(link) for link in letter["webmail"]] == [["provider", "url", "complete"]] * 3
         assert list(letter["reminder"]) == ["ics", "date", "filename"]

@@ -30,7 +30,7 @@ def test_salutation_follows_the_role(example: dict, role: str, name: str, saluta
     result = letter(example)
     assert result["email_text"].startswith(salutation + "\n\n")
     assert f"\n{salutation}\n" in result["letter_text"]
-    assert result["recipient"] == {"role": role, "name": name, "label": label}
+    assert result["recipient"] == {"role": role, "name": name, "email": "", "label": label}
 
 
 def test_other_role_uses_its_title(example: dict) -> None:
