@@ -146,7 +146,7 @@ def test_placeholders_for_missing_values() -> None:
 def test_no_recipients_gives_one_placeholder_letter() -> None:
     result = render({"recipients": []})
     assert len(result["letters"]) == 1
-    assert result["letters"][0]["recipient"] == {"role": "", "name": "", "label": "(Mayor/Police Chief Name)"}
+    assert result["letters"][0]["recipient"] == {"role": "", "name": "", "email": "", "label": "(Mayor/Police Chief Name)"}
 
 
 def test_date_defaults_to_today_and_can_be_injected(example: dict) -> None:
