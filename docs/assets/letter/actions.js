@@ -1,5 +1,6 @@
-// What the visitor does with a letter: copy it, download it (.txt, .eml),
-// open it in the email app, print. An action waits for a valid letter (the
+// What the visitor does with a letter: copy it (or its subject, or the
+// address), download it (.txt, .eml, the .ics reminder), open it in the email
+// app or in webmail, print. An action waits for a valid letter (the
 // error summary says what to fix), and one pressed while a render is on its
 // way waits for it, so a letter never leaves without the last thing typed
 // (a render takes ~1 ms).
@@ -47,12 +48,22 @@ export class Actions {
       this.download(`${letter.filename}.txt`, "text/plain;charset=utf-8", this.preview.letterText(letter));
     } else if (action === "download-eml") {
       this.download(`${letter.filename}.eml`, "message/rfc822", letter.eml);
+    } else if (action === "webmail") {
+      this.webmailNote(button, letter);
+      // Deferred: the click's own navigation was held back, so open it now.
+      if (!event) window.open(button.href, "_blank", "noopener,noreferrer");
+    } else if (action === "copy-subject") {
+      this.copyText(letter.subject, button, "copy.subject");
+    } else if (action === "copy-address") {
+      this.copyText(letter.recipient.email, button, "copy.address");
+    } else if (action === "download-ics") {
+      this.download(letter.reminder.filename, "text/calendar;charset=utf-8", letter.reminder.ics);
     }
   }
 
   // Synchronous on purpose: Safari refuses a clipboard write after an await.
-  copyText(value, fromButton) {
-    const done = () => this.announce(text("copy.done"));
+  copyText(value, fromButton, doneKey = "copy.done") {
+    const done = () => this.announce(text(doneKey));
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(value).then(done, () => legacyCopy(value, fromButton) && done());
     } else if (legacyCopy(value, fromButton)) {
@@ -103,6 +114,21 @@ export class Actions {
       note.textContent = text("email.tooLong");
     } else {
       note.textContent = text("email.note");
+    }
+    note.hidden = false;
+  }
+
+  // The link opens the provider's compose window in a new tab. A letter too
+  // long for the provider's links goes without its body (letter_py/webmail.py),
+  // so the text is copied for pasting, and the note says so.
+  webmailNote(button, letter) {
+    const note = button.closest("[data-letter]").querySelector("[data-letter-note]");
+    const provider = text(`webmail.${button.dataset.provider}`);
+    if (button.dataset.complete === "false") {
+      this.copyText(letter.email_text, null);
+      note.textContent = text("webmail.tooLong", { provider });
+    } else {
+      note.textContent = text("webmail.note", { provider });
     }
     note.hidden = false;
   }

@@ -9,6 +9,7 @@ import { EngineClient } from "./engine-client.js";
 import { showEngineStatus } from "./engine-status.js";
 import { ErrorSummary } from "./error-summary.js";
 import { LetterForm } from "./form.js";
+import { Friend, shareURL } from "./friend.js";
 import { Preview } from "./preview.js";
 import { workerURL } from "./protocol.js";
 import { remember } from "./remember.js";
@@ -41,6 +42,13 @@ function start(root) {
     readInput: () => form.read(),
   });
   const actions = new Actions({ whenFresh: () => client.whenFresh(), preview, errors, announce });
+  const friendBox = root.querySelector("[data-friend]");
+  const friend = new Friend(friendBox, {
+    url: shareURL(location, location.hash),
+    announce,
+    copy: (value, button, doneKey) => actions.copyText(value, button, doneKey),
+    share: navigator.share ? (data) => navigator.share(data) : undefined,
+  });
   const remembered = remember({
     checkbox: root.querySelector("[data-remember]"),
     form,
@@ -68,6 +76,7 @@ function start(root) {
     if (!button) return;
     if (button.dataset.action === "retry") client.restart();
     else if (button.dataset.action === "forget") remembered.forget();
+    else if (friendBox.contains(button)) friend.onClick(event, button);
     else actions.onClick(event, button);
   });
   window.addEventListener("hashchange", () => {
@@ -75,6 +84,7 @@ function start(root) {
     client.render();
   });
 
+  friend.start();
   form.applyFragment(location.hash);
   form.renumber("recipients");
   form.updateRoleFields();

@@ -58,6 +58,13 @@ export class Preview {
       // letter_html comes from letter_py, which escapes every user value.
       article.querySelector("[data-letter-html]").innerHTML = letter.letter_html;
       article.querySelector('[data-action="email"]').href = letter.mailto;
+      for (const link of article.querySelectorAll('[data-action="webmail"]')) {
+        const webmail = letter.webmail.find((w) => w.provider === link.dataset.provider);
+        link.href = webmail.url;
+        link.dataset.complete = String(webmail.complete);
+      }
+      article.querySelector('[data-action="copy-address"]').hidden = !letter.recipient.email;
+      article.querySelector("[data-sent]").hidden = false;
     });
     for (const extra of articles.slice(output.letters.length)) extra.remove();
     this.revealActions();

@@ -12,7 +12,8 @@
 //   form.js           rows, role fields, the officials picker, the #city=… fragment
 //   preview.js        shows the letters, the email / printed-letter switch
 //   error-summary.js  the errors, at the top and by each field (GOV.UK manner)
-//   actions.js        copy, download, email, print
+//   actions.js        copy, download, email, webmail, the .ics reminder, print
+//   friend.js         "Ask a friend to write too": share the page, never what was typed
 //   remember.js       remembering the visitor's details (opt-in, localStorage)
 //   announcer.js      the polite status region ("Copied")
 //   strings.js        every visitor-facing string of the scripts, to translate

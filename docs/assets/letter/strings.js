@@ -39,6 +39,15 @@ export const STRINGS = {
   "download.done": "Downloaded {filename}",
   "email.tooLong": "Your letter is too long to go in an email link. Your email app opens with the address and subject: paste the letter into it (it is already copied). If no email app opens, use Copy letter instead.",
   "email.note": "If no email app opens, use Copy letter and paste it into your email instead.",
+  "copy.subject": "Subject copied. Paste it into the subject box.",
+  "copy.address": "Address copied. Paste it into the To box.",
+  "copy.link": "Link copied. Paste it into a message to a friend.",
+  "webmail.gmail": "Gmail",
+  "webmail.outlook": "Outlook.com",
+  "webmail.office": "Outlook",
+  "webmail.tooLong": "Your letter is too long to go in the link to {provider}. {provider} opens in a new tab with the address and subject: paste the letter into the message (it is already copied).",
+  "webmail.note": "{provider} opens in a new tab with your letter filled in. If you are not signed in, sign in first, or use Copy letter instead.",
+  "share.done": "Thank you for asking a friend.",
 };
 
 /**

@@ -1,0 +1,138 @@
+"""Sending, and after: webmail links, copy subject/address, the reminder, asking a friend.
+
+Every test runs in a visit that blocks and records any request to another
+origin (tests/site/visits.py): a webmail link must fetch nothing from its
+provider unless it is clicked, and these tests never let a click navigate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import urllib.parse
+
+import icalendar
+from playwright.sync_api import expect
+
+from tests.site.letter_page import LetterPage
+from tests.site.test_letter_page import VISITOR, cpython_letters, expected_input, fill_visitor
+from tests.site.visits import Visit
+
+PROVIDERS = {"gmail": "Open in Gmail", "outlook": "Open in Outlook.com", "office": "Open in Outlook (work or school)"}
+# Clicks reach the page's handler (on the letter app) first; this one, on the
+# window, then stops the navigation, so no provider is ever contacted.
+HOLD_NAVIGATION = """() => window.addEventListener('click', (e) => {
+    if (e.target.closest('a[target=_blank], a[href^="mailto:"]')) e.preventDefault();
+})"""
+
+
+def ready(visit: Visit) -> tuple[LetterPage, dict]:
+    letter = LetterPage.open(visit)
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
+    return letter, cpython_letters(expected_input())[0]
+
+
+def test_webmail_links_are_letter_pys_plain_links(visit: Visit):
+    letter, expected = ready(visit)
+    links = {w["provider"]: w for w in expected["webmail"]}
+    for provider, name in PROVIDERS.items():
+        link = letter.letter().get_by_role("link", name=name)
+        expect(link).to_have_attribute("href", links[provider]["url"])
+        assert link.get_attribute("target") == "_blank"
+        assert {"noopener", "noreferrer"} <= set(link.get_attribute("rel").split())
+    gmail = urllib.parse.urlsplit(links["gmail"]["url"])
+    params = dict(urllib.parse.parse_qsl(gmail.query, strict_parsing=True))
+    assert params == {"view": "cm", "fs": "1", "to": VISITOR["recipient_email"], "su": expected["subject"],
+                      "body": expected["email_text"].rstrip("\n")}
+    letter.page.wait_for_load_state("networkidle")
+    assert visit.foreign == []  # nothing was asked of any provider
+
+
+def test_webmail_click_notes_and_copies_when_the_letter_is_too_long(visit: Visit):
+    letter, expected = ready(visit)
+    page = letter.page
+    page.evaluate(HOLD_NAVIGATION)
+    note = letter.letter().locator("[data-letter-note]")
+    letter.letter().get_by_role("link", name=PROVIDERS["gmail"]).click()
+    expect(note).to_contain_text("Gmail opens in a new tab with your letter filled in")
+    assert next(w for w in expected["webmail"] if w["provider"] == "outlook")["complete"] is False
+    letter.letter().get_by_role("link", name=PROVIDERS["outlook"]).click()
+    expect(note).to_contain_text("too long to go in the link to Outlook.com")
+    expect(page.locator("[data-announcer]")).to_have_text("Copied. Paste it into your email or document.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected["email_text"]
+    assert visit.foreign == []
+
+
+def test_copy_subject_and_address(visit: Visit):
+    letter, expected = ready(visit)
+    page = letter.page
+    letter.click("Copy subject")
+    expect(page.locator("[data-announcer]")).to_have_text("Subject copied. Paste it into the subject box.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected["subject"]
+    letter.click("Copy address")
+    expect(page.locator("[data-announcer]")).to_have_text("Address copied. Paste it into the To box.")
+    assert page.evaluate("navigator.clipboard.readText()") == VISITOR["recipient_email"]
+    letter.fill_recipient(email="")
+    expect(letter.letter().get_by_role("button", name="Copy address")).to_be_hidden()
+
+
+def test_reminder_is_an_ics_a_calendar_reads(visit: Visit):
+    letter, expected = ready(visit)
+    page = letter.page
+    page.get_by_text("I've sent it: what next?").click()
+    with page.expect_download() as download:
+        letter.click("Add a follow-up reminder (.ics)")
+    assert download.value.suggested_filename == expected["reminder"]["filename"]
+    data = open(download.value.path(), "rb").read()
+    assert data == expected["reminder"]["ics"].encode("utf-8")
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.date.today() + dt.timedelta(days=14)
+    assert str(event["SUMMARY"]) == "Follow up on your letter to Mayor Lopez"
+    text = data.decode("utf-8").replace("\r\n ", "")
+    for value in (VISITOR["name"], VISITOR["street"], VISITOR["email"], VISITOR["personal"]):
+        assert value not in text
+
+
+SHARE_STUB = """(() => {
+    window.__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {configurable: true, value(data) {
+        window.__shared.push(JSON.parse(JSON.stringify(data)));
+        return Promise.resolve();
+    }});
+})()"""
+
+
+def test_share_gives_the_arrival_link_and_nothing_typed(visit: Visit):
+    visit.context.add_init_script(SHARE_STUB)
+    letter = LetterPage.open(visit, "/write/#city=Evanston&role=police_chief")
+    fill_visitor(letter)
+    letter.wait_for_preview(VISITOR["personal"])
+    page = letter.page
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    letter.click("Share this page")
+    expect(page.locator("[data-announcer]")).to_have_text("Thank you for asking a friend.")
+    (shared,) = page.evaluate("window.__shared")
+    assert shared["url"] == visit.server.origin + "/write/#city=Evanston&role=police_chief"
+    assert shared["title"] and shared["text"]
+    dump = json.dumps(shared)
+    for value in VISITOR.values():
+        assert value not in dump
+
+
+def test_without_web_share_copy_link_and_an_email_invitation(visit: Visit):
+    visit.context.add_init_script("delete Navigator.prototype.share")
+    letter, _ = ready(visit)
+    page = letter.page
+    expect(page.get_by_role("button", name="Share this page")).to_be_hidden()
+    letter.click("Copy link")
+    expect(page.locator("[data-announcer]")).to_have_text("Link copied. Paste it into a message to a friend.")
+    assert page.evaluate("navigator.clipboard.readText()") == visit.server.origin + "/write/"
+    href = page.get_by_role("link", name="Invite by email").get_attribute("href")
+    parts = urllib.parse.urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == ""
+    params = dict(urllib.parse.parse_qsl(parts.query, strict_parsing=True))
+    assert set(params) == {"subject", "body"}
+    assert params["body"].endswith("\r\n\r\n" + visit.server.origin + "/write/")
+    for value in VISITOR.values():
+        assert value not in href and urllib.parse.quote(value) not in href
