@@ -2,9 +2,12 @@
 
 The check reads every ``docs/**/*.md`` page (except ``docs/overrides/``, which
 holds theme templates, not content) and fails when a *unit* states a
-percentage (``87%``, ``87 %``, ``87 percent``, ``87 per cent``) or a dollar
-figure (``$1,000``, ``\\$1,000``, ``1,000 dollars``) without a citation link in
-that same unit.
+percentage (``87%``, ``87 %``, ``87 percent``, ``87 per cent``, ``87 por
+ciento``) or a dollar figure (``$1,000``, ``\\$1,000``, ``US$1,000``, ``1,000
+dollars``, ``1,000 dólares``, ``5 millones de dólares``) without a citation
+link in that same unit. The Spanish edition (``docs/es/``) is checked the
+same way, and must cite exactly the sources its English page cites (see
+"Translations" below).
 
 What counts as a unit ("paragraph")
 -----------------------------------
@@ -36,6 +39,14 @@ admonitions or lists), inline code spans, HTML comments, YAML front matter and
 the URLs of links themselves (``%28`` in a DOI is not a percentage). Code
 examples, such as the reference page's, may therefore contain ``$`` freely.
 
+Translations
+------------
+Every page under ``docs/es/`` names its English page in its front matter
+(``translation_of: why-buyers.md``); every English page has exactly one
+Spanish page, and the set of external (``http(s)://``) link targets outside
+code blocks is the same on both, so a translation can neither drop nor add a
+source.
+
 Run with ``/work/main/.venv/bin/pytest tests/docs -q``.
 """
 
@@ -46,16 +57,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SKIP_DIRS = {"overrides"}
+TRANSLATIONS = {"es": DOCS / "es"}   # language -> folder of its pages
 
 # --- what a figure looks like ------------------------------------------------
 PERCENT_RE = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)", re.IGNORECASE
 )
 DOLLAR_RE = re.compile(
-    r"(?:\\?\$\s?\d[\d,]*(?:\.\d+)?)|(?:(?<![\w.])\d[\d,]*(?:\.\d+)?\s+dollars\b)",
+    r"(?:\\?\$\s?\d[\d,]*(?:\.\d+)?)|(?:(?<![\w.])\d[\d,]*(?:\.\d+)?\s+dollars\b)"
+    # Spanish: "US$ 1,000" (the "$" form above already matches "US$1,000"),
+    # "1,000 dólares", "1.000 dólares", "5 mil dólares", "2 millones de dólares"
+    r"|(?:\bUS\$\s*\d)"
+    r"|(?:(?<![\w.])\d[\d,.]*(?:\s+(?:mil|millones?\s+de))?\s+d[óo]lares\b)",
     re.IGNORECASE,
 )
 
@@ -75,6 +92,14 @@ HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
 URL_RE = re.compile(r"(?:https?://|mailto:|tel:|sms:)\S+")
 HREF_RE = re.compile(r"href\s*=\s*([\"']).*?\1", re.IGNORECASE)
+
+# --- what a cited source looks like (for comparing translations) ------------
+EXTERNAL_TARGET_RE = re.compile(
+    r"\]\(\s*<?(https?://[^)\s>]+)"                      # [text](https://...)
+    r"|<(?!a\s)(https?://[^>\s]+)>"                        # <https://...>
+    r"|<a\s[^>]*href\s*=\s*[\"'](https?://[^\"']+)",      # <a href="https://...">
+    re.IGNORECASE,
+)
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 TABLE_ROW_RE = re.compile(r"^\s*\|")
@@ -229,6 +254,30 @@ def check_markdown(text: str, page: str = "<string>") -> list[Problem]:
     return problems
 
 
+def external_links(text: str) -> set[str]:
+    """The http(s) link targets of a page, outside front matter, code and comments."""
+    text = HTML_COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    prose = INLINE_CODE_RE.sub(" ", "\n".join(blank_code_fences(strip_front_matter(text.splitlines()))))
+    found = {next(g for g in m.groups() if g) for m in EXTERNAL_TARGET_RE.finditer(prose)}
+    found |= {target for _, target in REF_DEF_RE.findall(prose) if target.startswith(("http://", "https://"))}
+    return found
+
+
+def front_matter(text: str) -> dict:
+    """The page's YAML front matter, or {} when it has none."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in {"---", "..."}:
+                return yaml.safe_load("\n".join(lines[1:i])) or {}
+    return {}
+
+
+def english_pages() -> list[Path]:
+    return [p for p in content_pages()
+            if not set(TRANSLATIONS).intersection(p.relative_to(DOCS).parts[:1])]
+
+
 def content_pages() -> list[Path]:
     return sorted(
         p for p in DOCS.rglob("*.md")
@@ -260,6 +309,52 @@ def test_the_real_pages_do_state_figures():
     assert any(figures_in(u) for _, u in split_units(lines))
 
 
+def test_spanish_pages_are_checked_too():
+    """The Spanish pages are scanned, and the Spanish home page's figures are seen."""
+    pages = content_pages()
+    assert DOCS / "es" / "index.md" in pages
+    home = (DOCS / "es" / "index.md").read_text(encoding="utf-8")
+    lines = blank_code_fences(strip_front_matter(home.splitlines()))
+    assert any(figures_in(u) for _, u in split_units(lines))
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATIONS))
+def test_every_translation_names_an_english_page(lang):
+    english = {p.relative_to(DOCS).as_posix() for p in english_pages()}
+    problems = []
+    for page in sorted(TRANSLATIONS[lang].rglob("*.md")):
+        source = front_matter(page.read_text(encoding="utf-8")).get("translation_of")
+        if source not in english:
+            problems.append(f"{page.relative_to(DOCS.parent)}: translation_of {source!r} "
+                            "is not an English page")
+    assert not problems, "\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATIONS))
+def test_every_english_page_has_exactly_one_translation(lang):
+    sources = [front_matter(p.read_text(encoding="utf-8")).get("translation_of")
+               for p in TRANSLATIONS[lang].rglob("*.md")]
+    counts = {p.relative_to(DOCS).as_posix(): sources.count(p.relative_to(DOCS).as_posix())
+              for p in english_pages()}
+    wrong = {page: n for page, n in counts.items() if n != 1}
+    assert not wrong, f"English pages without exactly one {lang} page: {wrong}"
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATIONS))
+def test_translations_cite_the_same_sources(lang):
+    problems = []
+    for page in sorted(TRANSLATIONS[lang].rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        source = DOCS / str(front_matter(text).get("translation_of"))
+        if not source.is_file():
+            continue  # reported by test_every_translation_names_an_english_page
+        ours, theirs = external_links(text), external_links(source.read_text(encoding="utf-8"))
+        if ours != theirs:
+            problems.append(f"{page.relative_to(DOCS.parent)} vs {source.name}: "
+                            f"missing {sorted(theirs - ours)}, extra {sorted(ours - theirs)}")
+    assert not problems, "\n" + "\n".join(problems)
+
+
 # --- the checker itself --------------------------------------------------------
 
 CITE = "([NBC Chicago](https://www.nbcchicago.com/some/story/))"
@@ -268,6 +363,8 @@ CITE = "([NBC Chicago](https://www.nbcchicago.com/some/story/))"
 @pytest.mark.parametrize("figure", [
     "74%", "74 %", "74 percent", "74 per cent", "6.2%", "$1,000", "\\$1,000",
     "$500", "1,000 dollars",
+    "74 por ciento", "74 POR CIENTO", "6,2 %", "6.2\u00a0%", "US$1,000", "US$ 1,000",
+    "1,000 dólares", "1.000 dólares", "1,000 dolares", "5 mil dólares", "2 millones de dólares",
 ])
 def test_uncited_figure_is_caught(figure):
     problems = check_markdown(f"Intro.\n\nIn 2013, {figure} of arrests were of sellers.\n")
@@ -275,7 +372,8 @@ def test_uncited_figure_is_caught(figure):
     assert problems[0].line == 3
 
 
-@pytest.mark.parametrize("figure", ["74%", "74 percent", "$1,000", "\\$1,000"])
+@pytest.mark.parametrize("figure", ["74%", "74 percent", "$1,000", "\\$1,000",
+                                    "74 por ciento", "US$ 1,000", "1,000 dólares"])
 def test_cited_figure_passes(figure):
     assert check_markdown(f"In 2013, {figure} of arrests were of sellers {CITE}.\n") == []
 
@@ -378,3 +476,27 @@ def test_admonition_content_is_checked():
 def test_plain_numbers_are_not_figures():
     text = "Call 1-888-373-7888 or text 233733. In 2013, 1,648 arrests.\n"
     assert check_markdown(text) == []
+
+
+def test_spanish_plain_numbers_are_not_figures():
+    text = "Llame al 1-888-373-7888. En 2013 hubo 1,648 arrestos; 113 hombres, 12 meses.\n"
+    assert check_markdown(text) == []
+
+
+def test_external_links_finds_every_link_form_and_nothing_else():
+    text = (
+        "---\nsource: https://front.example/\n---\n\n"
+        "[a](https://a.example/x) and <https://b.example/> and\n"
+        '<a href="https://c.example/">c</a> and [d][ref] and [e](ayuda.md) and [f](#top).\n\n'
+        "[ref]: https://d.example/\n\n"
+        "```text\n[g](https://code.example/)\n```\n\n"
+        "Code `[h](https://span.example/)` <!-- [i](https://comment.example/) -->\n"
+    )
+    assert external_links(text) == {
+        "https://a.example/x", "https://b.example/", "https://c.example/", "https://d.example/"}
+
+
+def test_front_matter_reads_translation_of():
+    assert front_matter("---\ntranslation_of: send.md\ntitle: x\n---\n# T\n") == {
+        "translation_of": "send.md", "title": "x"}
+    assert front_matter("# No front matter\n") == {}
