@@ -15,7 +15,7 @@ import icalendar
 from playwright.sync_api import expect
 
 from tests.site.letter_page import LetterPage
-from tests.site.test_letter_page import VISITOR, cpython_letters, expected_input, fill_visitor
+from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor
 from tests.site.visits import Visit
 
 PROVIDERS = {"gmail": "Open in Gmail", "outlook": "Open in Outlook.com", "office": "Open in Outlook (work or school)"}
