@@ -9,7 +9,8 @@ build step to forget:
   Python compile the campaign ahead (``letter_py.precompiled``).
 * ``on_page_context`` hands the letter page its form data (roles, officials,
   limits), that fallback letter, and its boot config (:func:`boot_config`:
-  the engine's URLs, its entry module and its wheels).
+  the engine's URLs, its entry module and its wheels); and every page the
+  interface strings of its language (:func:`page_strings`) as ``t``.
 * ``on_post_page`` puts a Content-Security-Policy ``<meta>`` first in every
   page, hashing the inline scripts it must allow, and fixes Material's
   toggles (:mod:`material_markup`, which fixes Material's bundle after the
@@ -97,7 +98,41 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
+STRINGS = ROOT / "docs" / "strings"
+
+
+def page_strings(language: str) -> dict[str, str]:
+    """The interface strings of one language: docs/strings/<language>.json.
+
+    One table per language, read by the templates (``t``) and, through the
+    page's ``#page-strings``, by the page's scripts (assets/letter/strings.js).
+    """
+    return json.loads((STRINGS / f"{language}.json").read_text(encoding="utf-8"))
+
+
+class Strings:
+    """``t("key", name=value)`` in a template: the string, its {name}s filled.
+
+    An unknown key is an error, so a missing translation fails the build.
+    """
+
+    def __init__(self, table: dict[str, str]):
+        self.table = table
+
+    def __call__(self, key: str, **values: Any) -> str:
+        if key not in self.table:
+            raise KeyError(f"docs/strings has no {key!r}")
+        return self.table[key].format_map(_Keep(values)) if values else self.table[key]
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def on_page_context(context, page, config, nav, **kwargs):
+    strings = page_strings(config.theme["language"])
+    context["t"] = Strings(strings)
     if page.meta.get("template") == LETTER_TEMPLATE:
         built = _state["build"]
         context["letter_app"] = {
@@ -106,6 +141,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
+            "strings": strings,
         }
     return context
 

@@ -1,5 +1,6 @@
 // The error summary's choice of what to scroll into view, with hand-made
 // elements: only what scrollTargetFor reads.
+import "./page-strings.mjs"; // the English table, as on the page
 import assert from "node:assert/strict";
 import { test } from "node:test";
 

@@ -1,3 +1,4 @@
+import "./page-strings.mjs"; // the English table, as on the page
 import assert from "node:assert/strict";
 import { test } from "node:test";
 

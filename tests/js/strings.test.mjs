@@ -3,7 +3,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { test } from "node:test";
 
 import { failureDetail } from "../../docs/assets/letter/engine-status.js";
-import { STRINGS, text } from "../../docs/assets/letter/strings.js";
+import { text } from "../../docs/assets/letter/strings.js";
+import { table } from "./page-strings.mjs";
+
+const STRINGS = table("en");
 
 const FOLDER = new URL("../../docs/assets/letter/", import.meta.url);
 

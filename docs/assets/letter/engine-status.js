@@ -4,7 +4,7 @@
 // absent while starting, as in the page the build renders) with, while ready,
 // data-engine-ms and data-engine-precompiled (scripts/bench_browser.py reads them).
 
-import { STRINGS, text } from "./strings.js";
+import { has, text } from "./strings.js";
 
 /**
  * @param {HTMLElement} root  the [data-letter-app] element
@@ -45,7 +45,7 @@ export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
   client.on("state", update);
   client.on("progress", ({ done, total, stage, file }) => {
     const key = `progress.${stage}`;
-    showProgress(done, total, key in STRINGS ? text(key, { file: file || "" }) : statusText.textContent);
+    showProgress(done, total, has(key) ? text(key, { file: file || "" }) : statusText.textContent);
   });
   update(client);
 }
@@ -53,5 +53,5 @@ export function showEngineStatus(root, client, { onFailed = () => {} } = {}) {
 /** The words after "could not load the letter writer:": ours if the worker named the problem. */
 export function failureDetail({ detail = "", problem }) {
   const key = problem && `problem.${problem.code}`;
-  return key && key in STRINGS ? text(key, problem) : detail;
+  return key && has(key) ? text(key, problem) : detail;
 }
