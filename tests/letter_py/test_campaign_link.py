@@ -1,0 +1,267 @@
+"""Campaign links (letter_py.campaign_link): checks, encoding, limits, hostile values."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import tomllib
+import zlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import letter_py
+from letter_py import campaign_link as cl
+from letter_py.config import parse_config
+from letter_py.text import clean_block, clean_line
+from tests.hostile import HOSTILE_STRINGS
+
+CAMPAIGN = letter_py.default_campaign()
+ROLES = [role.id for role in CAMPAIGN.roles if not role.free_title]
+BASE = "https://example.org/write/"
+
+SPRINGFIELD = {
+    "organizer": "Springfield Neighbours",
+    "defaults": {"city": "Springfield", "state": "Illinois"},
+    "officials": [
+        {"name": "Maria Lopez", "role": "mayor", "email": "mayor@springfield.example.gov",
+         "address": "300 S. Seventh Street\nSpringfield, IL 62701"},
+        {"name": "Ken Brown", "role": "police_chief", "email": "chief@springfield.example.gov"},
+    ],
+    "articles": [{"title": "Police arrest 12 in sting targeting sex buyers", "outlet": "Springfield Gazette",
+                  "date": "2026-03-14", "url": "https://news.example.com/2026/03/14/sting"}],
+}
+
+
+def read(data: object) -> tuple[cl.LocalCampaign, list[letter_py.FieldError]]:
+    return cl.read_campaign(data, CAMPAIGN)
+
+
+def fields(errors: list[letter_py.FieldError]) -> dict[str, str]:
+    return {error.field: error.code for error in errors}
+
+
+def pack(payload: object) -> str:
+    """A fragment with any payload, as a crafted link would carry it."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = json.dumps(payload).encode()
+    return cl.PREFIX + base64.urlsafe_b64encode(packer.compress(raw) + packer.flush()).decode().rstrip("=")
+
+
+def test_a_town_reads_cleanly_and_states_become_codes():
+    local, errors = read(SPRINGFIELD)
+    assert errors == []
+    assert local.state == "IL" and local.city == "Springfield"
+    assert local.officials[0] == letter_py.config.Official(
+        name="Maria Lopez", role="mayor", email="mayor@springfield.example.gov",
+        address="300 S. Seventh Street\nSpringfield, IL 62701")
+    assert local.articles[0].url == "https://news.example.com/2026/03/14/sting"
+
+
+def test_the_link_round_trips_and_is_short():
+    local, _ = read(SPRINGFIELD)
+    link, errors = cl.make_link(BASE, local)
+    assert errors == [] and link.startswith(BASE + "#c1.")
+    assert len(link) < 1500
+    assert cl.decode(link, CAMPAIGN) == (local, [])
+    assert cl.decode(link.split("#")[1], CAMPAIGN) == (local, [])
+
+
+def test_roles_are_the_sites_and_other_needs_a_title():
+    local, errors = read({"defaults": {"city": "X"}, "officials": [
+        {"name": "A", "role": "Police Chief"}, {"name": "B", "role": "other"}, {"name": "C", "role": "king"}]})
+    assert local.officials[0].role == "police_chief"
+    assert fields(errors) == {"officials.1.title": "required", "officials.2.role": "invalid_role"}
+    assert "mayor (Mayor)" in errors[1].message
+
+
+@pytest.mark.parametrize(("change", "field", "code"), [
+    ({"officials": []}, "officials", "required"),
+    ({"officials": [{"role": "mayor"}]}, "officials.0.name", "required"),
+    ({"officials": [{"name": "A", "role": "mayor", "email": "not an address"}]}, "officials.0.email", "invalid_email"),
+    ({"officials": [{"name": "A", "role": "mayor", "phone": "1"}]}, "officials.0.phone", "unknown_key"),
+    ({"officials": [{"name": "A", "role": "mayor"}] * 11}, "officials", "too_many"),
+    ({"articles": [{"title": "T", "url": "javascript:alert(1)"}]}, "articles.0.url", "invalid_url"),
+    ({"articles": [{"title": "T", "url": "ftp://example.com/x"}]}, "articles.0.url", "invalid_url"),
+    ({"articles": [{"title": "T", "url": "data:text/html,<b>"}]}, "articles.0.url", "invalid_url"),
+    ({"articles": [{"url": "https://example.com/x"}]}, "articles.0.title", "required"),
+    ({"articles": [{"title": "T", "url": "https://e.com/x"}] * 6}, "articles", "too_many"),
+    ({"defaults": {"city": "", "state": "IL"}}, "defaults.city", "required"),
+    ({"defaults": {"city": "X", "state": "Atlantis"}}, "defaults.state", "invalid_state"),
+    ({"organizer": "x" * 101}, "organizer", "too_long"),
+    ({"organizer": 5}, "organizer", "wrong_type"),
+    ({"town": "X"}, "town", "unknown_key"),
+])
+def test_each_bad_value_names_its_field(change, field, code):
+    local, errors = read({**SPRINGFIELD, **change})
+    assert fields(errors).get(field) == code, errors
+    assert all(error.message for error in errors)
+
+
+def test_a_full_campaign_toml_is_accepted_and_the_download_is_one():
+    local, errors = cl.read_toml_campaign(CAMPAIGN.files["campaign.toml"] + "\n[[officials]]\nname = \"A\"\n"
+                                          "role = \"mayor\"\n", CAMPAIGN)
+    assert fields(errors) == {"defaults.city": "required"}  # the seed campaign has no town
+    local, _ = read(SPRINGFIELD)
+    whole = cl.campaign_toml(local, CAMPAIGN)
+    config = parse_config(whole)  # the real campaign.toml reader accepts it
+    assert config.officials == local.officials and config.articles == local.articles
+    assert config.default_city == "Springfield" and [r.id for r in config.roles] == [r.id for r in CAMPAIGN.roles]
+
+
+def test_a_toml_syntax_error_names_the_line():
+    _, errors = cl.read_toml_campaign('organizer = "A"\n[defaults\n', CAMPAIGN)
+    assert errors[0].code == "invalid_toml" and "line 2" in errors[0].message
+
+
+def test_too_long_a_link_is_refused_with_a_reason():
+    def noise(seed: str) -> str:  # text that does not compress
+        return hashlib.sha256(seed.encode()).hexdigest()
+
+    big = {**SPRINGFIELD, "officials": [
+        {"name": noise(f"n{i}")[:90], "role": "mayor", "email": f"{noise(f'e{i}')[:60]}@example.gov",
+         "address": noise(f"a{i}") + noise(f"b{i}")} for i in range(10)]}
+    local, errors = read(big)
+    assert errors == []
+    link, errors = cl.make_link(BASE, local)
+    assert link == "" and fields(errors) == {"": "too_long"} and "Remove an official" in errors[0].message
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)//", "ftp://example.org/", "example.org/write/",
+                                  "https://example.org/write/#c1.x", "https://exa mple.org/", ""])
+def test_the_base_must_be_a_web_page(base):
+    local, _ = read(SPRINGFIELD)
+    assert fields(cl.make_link(base, local)[1]) == {"base": "invalid_url"}
+
+
+@pytest.mark.parametrize(("fragment", "code"), [
+    ("", "not_campaign"), ("city=Springfield&role=mayor", "not_campaign"), ("c1.", "damaged"),
+    ("c1.!!!!", "damaged"), ("c1.AAAA", "damaged"), ("c2.AAAA", "unknown_version"),
+    ("c1." + "A" * (cl.MAX_FRAGMENT + 1), "too_long"),
+])
+def test_unreadable_links_say_why(fragment, code):
+    local, errors = cl.decode("https://example.org/#" + fragment, CAMPAIGN)
+    assert local == cl.LocalCampaign() and fields(errors) == {"": code}
+
+
+def test_a_zip_bomb_is_not_inflated():
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    bomb = packer.compress(b'{"o":"' + b"a" * 5_000_000 + b'"}') + packer.flush()
+    fragment = cl.PREFIX + base64.urlsafe_b64encode(bomb).decode().rstrip("=")
+    assert len(fragment) < cl.MAX_FRAGMENT
+    assert fields(cl.decode(fragment, CAMPAIGN)[1]) == {"": "damaged"}
+
+
+@pytest.mark.parametrize("payload", [[], "x", 5, None, {"f": "x"}, {"f": [5]}, {"f": [["a"] * 9]},
+                                     {"f": [[1, 2]]}, {"a": [{"title": "x"}]}, {"zz": 1}, {"c": ["x"]}])
+def test_crafted_payloads_are_refused_never_raise(payload):
+    local, errors = cl.decode(pack(payload), CAMPAIGN)
+    assert errors and isinstance(local, cl.LocalCampaign)
+    answer = json.loads(cl.read_link_json(pack(payload), CAMPAIGN))
+    assert answer["ok"] is False and answer["errors"]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_STRINGS)
+def test_hostile_values_in_every_field_stay_data(hostile):
+    """What a crafted link can carry is checked like typing: cleaned, cut, or refused."""
+    payload = {"o": hostile, "c": hostile, "s": hostile,
+               "f": [[hostile, "mayor", "", hostile, hostile], [hostile, "other", hostile]],
+               "a": [[hostile, hostile, hostile, hostile]]}
+    local, errors = cl.decode(pack(payload), CAMPAIGN)
+    if len(hostile) * 10 > cl.MAX_JSON:  # refused whole before it is read; the fields' own limits below
+        assert fields(errors) == {"": "damaged"}
+        local, errors = read({"organizer": hostile, "defaults": {"city": hostile, "state": hostile},
+                              "officials": [dict(zip(cl.OFFICIAL_KEYS, row)) for row in payload["f"]],
+                              "articles": [dict(zip(cl.ARTICLE_KEYS, payload["a"][0]))]})
+        assert {"organizer": "too_long", "officials.0.name": "too_long"}.items() <= fields(errors).items()
+    for text in (local.organizer, local.city, *(o.name for o in local.officials), local.articles[0].title):
+        assert text == clean_line(hostile)[: len(text)]
+        assert "\n" not in text and "\r" not in text
+    assert all(cl.check_base(a.url) is None for a in local.articles if a.url)  # only http(s) survives
+    assert all(o.email == "" for o in local.officials)  # no hostile string is an address
+    assert local.officials[0].address == clean_block(hostile)[: len(local.officials[0].address)]
+    assert local.state == ""
+    answer = json.loads(cl.read_link_json(pack(payload), CAMPAIGN))
+    assert answer["campaign"] is None if len(hostile) * 10 > cl.MAX_JSON else \
+        answer["campaign"]["organizer"] == local.organizer
+    tomllib.loads(cl.to_toml(local))  # still valid TOML
+
+
+# ---- properties -------------------------------------------------------------
+
+line = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=60).map(
+    clean_line).filter(bool)
+block = st.lists(line, min_size=1, max_size=3).map("\n".join)
+emails = st.from_regex(r"\A[a-z0-9]{1,10}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(gov|org|com)\Z")
+urls = st.from_regex(r"\Ahttps?://[a-z0-9]{1,12}\.[a-z]{2,5}(/[a-z0-9._~-]{0,15}){0,3}\Z")
+official = st.builds(letter_py.config.Official, name=line, role=st.sampled_from(ROLES), title=st.just(""),
+                     email=st.just("") | emails, address=st.just("") | block)
+article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line, date=st.just("") | line, url=urls)
+towns = st.builds(cl.LocalCampaign, organizer=st.just("") | line, city=line,
+                  state=st.just("") | st.sampled_from(sorted(letter_py.states.STATES)),
+                  officials=st.lists(official, min_size=1, max_size=cl.MAX_OFFICIALS).map(tuple),
+                  articles=st.lists(article, max_size=cl.MAX_ARTICLES).map(tuple))
+
+
+@given(towns)
+def test_every_valid_campaign_round_trips_through_link_and_toml(local):
+    assert cl.read_campaign(local.to_dict(), CAMPAIGN) == (local, [])
+    assert cl.decode(cl.encode(local), CAMPAIGN) == (local, [])
+    assert cl.read_toml_campaign(cl.to_toml(local), CAMPAIGN) == (local, [])
+    assert parse_config(cl.campaign_toml(local, CAMPAIGN)).officials == local.officials
+
+
+@given(st.text(max_size=200) | st.binary(max_size=200).map(lambda b: cl.PREFIX + base64.urlsafe_b64encode(b).decode()))
+def test_any_fragment_is_answered_never_raised(fragment):
+    answer = json.loads(cl.read_link_json(fragment, CAMPAIGN))
+    assert set(answer) == {"ok", "errors", "campaign", "letter_input"}
+    local, errors = cl.decode(fragment, CAMPAIGN)
+    assert isinstance(local, cl.LocalCampaign) and all(isinstance(e, letter_py.FieldError) for e in errors)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4),
+                    max_leaves=15))
+def test_any_json_gets_field_errors_from_the_builder(data):
+    answer = json.loads(cl.build_json(json.dumps({"base": BASE, "campaign": data}), CAMPAIGN))
+    assert answer["errors"] and answer["link"] == "" and not any(
+        e["code"] == "internal_error" for e in answer["errors"])
+
+
+def test_the_builder_answers_the_link_files_and_preview_input():
+    answer = json.loads(cl.build_json(json.dumps({"base": BASE, "campaign": SPRINGFIELD}), CAMPAIGN))
+    assert answer["ok"] and answer["link"].startswith(BASE + "#c1.")
+    assert answer["letter_input"]["recipients"][1]["name"] == "Ken Brown"
+    assert answer["campaign"]["officials"][0]["label"] == "Mayor Maria Lopez"
+    assert cl.read_toml_campaign(answer["toml"], CAMPAIGN)[1] == []
+    rendered = json.loads(letter_py.render_json(json.dumps(answer["letter_input"]), CAMPAIGN))
+    assert [letter["recipient"]["name"] for letter in rendered["letters"]] == ["Maria Lopez", "Ken Brown"]
+    assert "news.example.com/2026/03/14/sting" in rendered["letters"][0]["letter_text"]
+
+
+def link_for(officials: int) -> str:
+    """A realistic town of ``officials`` officials, each with an article (at most five)."""
+    roles = ["mayor", "police_chief", "states_attorney", "sheriff", "village_president"]
+    local, errors = read({
+        "organizer": "Springfield Neighbours Against Trafficking",
+        "defaults": {"city": "Springfield", "state": "IL"},
+        "officials": [{"name": f"Alexandra Official-{i}", "role": roles[i % 5],
+                       "email": f"office{i}@springfield.example.gov",
+                       "address": f"{300 + i} S. Seventh Street, Room {i}\nSpringfield, IL 6270{i % 10}"}
+                      for i in range(officials)],
+        "articles": [{"title": f"Police arrest {i + 12} in sting targeting sex buyers, story {i}",
+                      "outlet": "The State Journal-Register", "date": f"2026-03-{i + 10}",
+                      "url": f"https://www.sj-r.com/story/news/local/2026/03/{i + 10}/sting-arrests/{7000000 + i}/"}
+                     for i in range(min(officials, cl.MAX_ARTICLES))],
+    })
+    assert errors == []
+    link, errors = cl.make_link("https://enddemand.example.org/write/", local)
+    assert errors == []
+    return link
+
+
+@pytest.mark.parametrize(("officials", "most"), [(1, 500), (3, 900), (10, 2000)])
+def test_link_sizes(officials, most):
+    assert len(link_for(officials)) <= most
