@@ -105,8 +105,9 @@ class LocalCampaign(NamedTuple):
         data["defaults"] = {"city": self.city, "state": self.state}
         data["officials"] = [{k: v for k, v in o._asdict().items() if v or k in ("name", "role")}
                              for o in self.officials]
-        data["articles"] = [{k: v for k, v in a._asdict().items() if v or k in ("title", "url")}
-                            for a in self.articles]
+        if self.articles:
+            data["articles"] = [{k: v for k, v in a._asdict().items() if v or k in ("title", "url")}
+                                for a in self.articles]
         return data
 
 

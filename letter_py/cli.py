@@ -1,4 +1,4 @@
-"""The ``letter-py`` command: example, render, batch and check-campaign.
+"""The ``letter-py`` command: example, render, batch, check-campaign and campaign-link.
 
 The command line is the only part that reads and writes files; it hands text
 to the same pure functions the browser uses. Exit status 0 means success;
@@ -243,6 +243,12 @@ def cmd_check_campaign(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_campaign_link(args: argparse.Namespace) -> int:
+    from .campaign_link_cli import run
+
+    return run(args, _campaign(args), _read_text, _write, Failure)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="letter-py",
@@ -292,6 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
                                           "letters; report the file and line of the first problem.")
     sub.add_argument("folder", metavar="DIR", help="campaign folder")
     sub.set_defaults(run=cmd_check_campaign)
+
+    from .campaign_link_cli import add_parser
+
+    add_parser(commands, common, cmd_campaign_link)
     return parser
 
 
