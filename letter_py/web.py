@@ -54,6 +54,30 @@ class Engine:
         """The campaign's form settings as JSON (see :func:`letter_py.jsonapi.describe`)."""
         return describe_json(self.campaign)
 
+    # Campaign links (letter_py.campaign_link), imported when first used: the
+    # letter page opened without one never loads the module.
+    def read_link(self, link: str) -> str:
+        """A campaign link's officials and news for the visitor's form; never raises."""
+        from .campaign_link import read_link_json
+
+        return read_link_json(link, self.campaign)
+
+    def build_link(self, input_json: str) -> str:
+        """The builder page's answer (see :func:`letter_py.campaign_link.build_json`)."""
+        from .campaign_link import build_json
+
+        return build_json(input_json, self.campaign)
+
+    def qr_svg(self, input_json: str) -> str:
+        """``{"text", "title"}`` to ``{"svg"}`` (``""`` when it does not fit); never raises."""
+        try:
+            data = json.loads(input_json)
+            from .qr import qr_svg
+
+            return json.dumps({"svg": qr_svg(str(data.get("text", "")), str(data.get("title", "")))})
+        except Exception as exc:  # segno missing, a link too long: the page shows no code
+            return json.dumps({"svg": "", "error": f"{type(exc).__name__}: {str(exc)[:200]}"})
+
     def precompile(self) -> bytes:
         """This campaign compiled, for the build to ship (see :mod:`letter_py.precompiled`)."""
         return self.campaign.precompile().dump()

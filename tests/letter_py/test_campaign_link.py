@@ -16,24 +16,12 @@ import letter_py
 from letter_py import campaign_link as cl
 from letter_py.config import parse_config
 from letter_py.text import clean_block, clean_line
+from tests.campaign_links import SPRINGFIELD, link_for, pack
 from tests.hostile import HOSTILE_STRINGS
 
 CAMPAIGN = letter_py.default_campaign()
 ROLES = [role.id for role in CAMPAIGN.roles if not role.free_title]
 BASE = "https://example.org/write/"
-
-SPRINGFIELD = {
-    "organizer": "Springfield Neighbours",
-    "defaults": {"city": "Springfield", "state": "Illinois"},
-    "officials": [
-        {"name": "Maria Lopez", "role": "mayor", "email": "mayor@springfield.example.gov",
-         "address": "300 S. Seventh Street\nSpringfield, IL 62701"},
-        {"name": "Ken Brown", "role": "police_chief", "email": "chief@springfield.example.gov"},
-    ],
-    "articles": [{"title": "Police arrest 12 in sting targeting sex buyers", "outlet": "Springfield Gazette",
-                  "date": "2026-03-14", "url": "https://news.example.com/2026/03/14/sting"}],
-}
-
 
 def read(data: object) -> tuple[cl.LocalCampaign, list[letter_py.FieldError]]:
     return cl.read_campaign(data, CAMPAIGN)
@@ -41,13 +29,6 @@ def read(data: object) -> tuple[cl.LocalCampaign, list[letter_py.FieldError]]:
 
 def fields(errors: list[letter_py.FieldError]) -> dict[str, str]:
     return {error.field: error.code for error in errors}
-
-
-def pack(payload: object) -> str:
-    """A fragment with any payload, as a crafted link would carry it."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    raw = json.dumps(payload).encode()
-    return cl.PREFIX + base64.urlsafe_b64encode(packer.compress(raw) + packer.flush()).decode().rstrip("=")
 
 
 def test_a_town_reads_cleanly_and_states_become_codes():
@@ -239,27 +220,6 @@ def test_the_builder_answers_the_link_files_and_preview_input():
     rendered = json.loads(letter_py.render_json(json.dumps(answer["letter_input"]), CAMPAIGN))
     assert [letter["recipient"]["name"] for letter in rendered["letters"]] == ["Maria Lopez", "Ken Brown"]
     assert "news.example.com/2026/03/14/sting" in rendered["letters"][0]["letter_text"]
-
-
-def link_for(officials: int) -> str:
-    """A realistic town of ``officials`` officials, each with an article (at most five)."""
-    roles = ["mayor", "police_chief", "states_attorney", "sheriff", "village_president"]
-    local, errors = read({
-        "organizer": "Springfield Neighbours Against Trafficking",
-        "defaults": {"city": "Springfield", "state": "IL"},
-        "officials": [{"name": f"Alexandra Official-{i}", "role": roles[i % 5],
-                       "email": f"office{i}@springfield.example.gov",
-                       "address": f"{300 + i} S. Seventh Street, Room {i}\nSpringfield, IL 6270{i % 10}"}
-                      for i in range(officials)],
-        "articles": [{"title": f"Police arrest {i + 12} in sting targeting sex buyers, story {i}",
-                      "outlet": "The State Journal-Register", "date": f"2026-03-{i + 10}",
-                      "url": f"https://www.sj-r.com/story/news/local/2026/03/{i + 10}/sting-arrests/{7000000 + i}/"}
-                     for i in range(min(officials, cl.MAX_ARTICLES))],
-    })
-    assert errors == []
-    link, errors = cl.make_link("https://enddemand.example.org/write/", local)
-    assert errors == []
-    return link
 
 
 @pytest.mark.parametrize(("officials", "most"), [(1, 500), (3, 900), (10, 2000)])

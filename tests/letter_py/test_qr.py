@@ -10,7 +10,7 @@ from playwright.sync_api import sync_playwright
 
 from letter_py.qr import QRError, qr_matrix, qr_svg
 from tests.letter_py.qr_decoder import decode_modules, decode_pixels, decode_svg_matrix, svg_matrix
-from tests.letter_py.test_campaign_link import link_for
+from tests.campaign_links import link_for
 
 LINKS = [link_for(1), link_for(3), link_for(10), "https://example.org/write/#c1." + "A-_z09" * 200]
 

@@ -69,13 +69,13 @@ export class LetterForm {
     return rows;
   }
 
-  addRow(kind) {
+  addRow(kind, { focus = true } = {}) {
     const fragment = this.templates[kind].content.cloneNode(true);
     const row = fragment.querySelector("[data-row]");
     this.root.querySelector(`[data-rows="${kind}"]`).append(fragment);
     this.renumber(kind);
     this.updateRoleFields();
-    row.querySelector(FIRST_FIELD).focus();
+    if (focus) row.querySelector(FIRST_FIELD).focus();
     return row;
   }
 
@@ -96,6 +96,22 @@ export class LetterForm {
       for (const box of row.querySelectorAll("[data-show-when-role]")) {
         box.hidden = box.dataset.showWhenRole !== role;
       }
+    }
+  }
+
+  /**
+   * Offer these officials in every recipient's picker (a campaign link's):
+   * each option's words are text, the picker shows once there are some.
+   * @param {{label: string, name: string}[]} officials
+   */
+  setOfficials(officials) {
+    this.officials = officials;
+    const pickers = [this.root, this.templates.recipients.content]
+      .flatMap((scope) => Array.from(scope.querySelectorAll("[data-official-picker]")));
+    for (const select of pickers) {
+      select.length = 1; // "Someone else" stays first
+      officials.forEach((o, index) => select.add(new Option(o.label || o.name, String(index))));
+      select.closest("[data-official-field]").hidden = officials.length === 0;
     }
   }
 
