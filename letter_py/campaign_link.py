@@ -149,6 +149,11 @@ def _article(c: _Collector, path: str, data: Mapping[str, object]) -> Article:
     return Article(**{spec.key: c.text(dict(data), spec, f"{path}.{spec.key}") for spec in ARTICLE_FIELDS})
 
 
+def _is_blank(item: Mapping[str, object], ignore: tuple[str, ...] = ()) -> bool:
+    """A row left empty (the builder page's form sends its empty rows): skipped, not refused."""
+    return all(isinstance(value, str) and not value.strip() for key, value in item.items() if key not in ignore)
+
+
 def read_campaign(data: object, campaign: Campaign) -> tuple[LocalCampaign, list[FieldError]]:
     """Check a TOML-shaped table against the site's ``campaign`` (its roles).
 
@@ -166,11 +171,13 @@ def read_campaign(data: object, campaign: Campaign) -> tuple[LocalCampaign, list
     _unknown(c, defaults, ("city", "state"), "defaults")
     city, state = (c.text(defaults, spec, f"defaults.{spec.key}") for spec in DEFAULT_FIELDS)
     officials = tuple(_official(c, path, item, campaign)
-                      for path, item in c.items(data, "officials", MAX_OFFICIALS, _("officials")) or ())
+                      for path, item in c.items(data, "officials", MAX_OFFICIALS, _("officials")) or ()
+                      if not _is_blank(item, ignore=("role",)))
     if not officials and not any(e.field.startswith("officials") for e in c.errors):
         c.add("officials", "required", _("Add at least one official to write to"))
     articles = tuple(_article(c, path, item)
-                     for path, item in c.items(data, "articles", MAX_ARTICLES, _("news articles")) or ())
+                     for path, item in c.items(data, "articles", MAX_ARTICLES, _("news articles")) or ()
+                     if not _is_blank(item))
     return LocalCampaign(organizer, city, state, officials, articles), c.errors
 
 

@@ -8,7 +8,8 @@ the pattern of squares.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import sys
+import types
 
 # Level M corrects about 15% damage (a fold or a smudge on a printed flyer)
 # and keeps a link of 1,500 characters at a size a phone reads from a page.
@@ -20,17 +21,62 @@ class QRError(ValueError):
     """The text does not fit in a QR code."""
 
 
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """``xml.sax.saxutils.escape``: ``&``, ``<`` and ``>``, then any ``entities``."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for old, new in (entities or {}).items():
+        text = text.replace(old, new)
+    return text
+
+
+def quoteattr(text: str, entities: dict[str, str] | None = None) -> str:
+    """``xml.sax.saxutils.quoteattr``: escaped and quoted as an attribute value."""
+    text = escape(text, {**(entities or {}), "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
+
+
+def _provide_saxutils() -> None:
+    """segno imports ``xml.sax.saxutils`` for ``escape`` and ``quoteattr`` only.
+
+    The site's standard library leaves out the ``xml`` package
+    (``build_engine._STDLIB_DROP``: the letter page never needs it, and the
+    real ``saxutils`` pulls in ``urllib.request`` and ``http``), so in the
+    browser these two stand in; CPython keeps the real module.
+    """
+    modules = {name: types.ModuleType(name) for name in ("xml", "xml.sax", "xml.sax.saxutils")}
+    modules["xml"].__path__ = []
+    modules["xml.sax"].__path__ = []
+    modules["xml"].sax = modules["xml.sax"]
+    modules["xml.sax"].saxutils = modules["xml.sax.saxutils"]
+    modules["xml.sax.saxutils"].escape = escape
+    modules["xml.sax.saxutils"].quoteattr = quoteattr
+    sys.modules.update(modules)
+
+
+def _segno() -> types.ModuleType:
+    try:
+        import segno
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("xml"):
+            raise
+        _provide_saxutils()
+        import segno
+    return segno
+
+
 def qr_svg(text: str, title: str = "") -> str:
     """A standalone SVG (``xmlns``, no XML declaration) that scales to its box.
 
     Black on an opaque white background, so it scans on a dark page too.
     """
-    import segno
-    from segno import DataOverflowError
-
+    segno = _segno()
     try:
         code = segno.make_qr(text, error=ERROR_LEVEL, boost_error=False)
-    except DataOverflowError as exc:
+    except segno.DataOverflowError as exc:
         raise QRError(f"The link is too long for a QR code: {exc}") from None
     svg = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, dark="#000", light="#fff",
                           svgclass="lw-qr", lineclass=None)
@@ -42,7 +88,5 @@ def qr_svg(text: str, title: str = "") -> str:
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The same code's modules (True: dark), with no margin, for tests and checks."""
-    import segno
-
-    code = segno.make_qr(text, error=ERROR_LEVEL, boost_error=False)
+    code = _segno().make_qr(text, error=ERROR_LEVEL, boost_error=False)
     return [[bool(module) for module in row] for row in code.matrix]

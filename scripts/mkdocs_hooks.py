@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
+import builder_page
 import letter_py
 import material_markup
 import security_headers
@@ -88,6 +89,7 @@ def on_config(config, **kwargs):
         campaign_json=files_json,
         describe=json.loads(engine.describe()),
         fallback=fallback,
+        builder=builder_page.prepare(ROOT),
     )
     return config
 
@@ -143,6 +145,9 @@ def on_page_context(context, page, config, nav, **kwargs):
             "fallback": _state["fallback"],
             "strings": strings,
         }
+    if page.meta.get("template") == builder_page.TEMPLATE:  # "Set up your town"
+        context["builder_app"] = builder_page.page_context(
+            page, nav, boot_config(_state["build"], page), _state["campaign_json"], _state["describe"], strings)
     return context
 
 
@@ -219,6 +224,8 @@ def on_post_build(config, **kwargs):
         _copy(source, site / site_path)
     if _state["precompiled"]:
         _copy(_state["precompiled"], site / _precompiled_path(built))
+    for site_path, source in builder_page.site_files(_state["builder"]).items():
+        _copy(source, site / site_path)
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)

@@ -55,5 +55,22 @@ def svg_matrix(svg: str) -> list[list[bool]]:
     return grid
 
 
+# As a phone camera sees a printed code, roughly: drawn by the browser's own
+# SVG renderer at a modest size, read back as gray pixels. For page.evaluate,
+# in a blank page (the site's pages forbid data: images, as they should).
+RASTERIZE = """async ([svg, size]) => {
+  const image = new Image();
+  image.src = "data:image/svg+xml;base64," + svg;
+  await image.decode();
+  const canvas = Object.assign(document.createElement("canvas"), { width: size, height: size });
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0, size, size);
+  const rgba = context.getImageData(0, 0, size, size).data;
+  let gray = "";
+  for (let i = 0; i < rgba.length; i += 4) gray += String.fromCharCode(rgba[i]);
+  return btoa(gray);
+}"""
+
+
 def decode_svg_matrix(svg: str) -> str:
     return decode_modules(svg_matrix(svg), border=0)

@@ -60,7 +60,8 @@ def test_roles_are_the_sites_and_other_needs_a_title():
 
 @pytest.mark.parametrize(("change", "field", "code"), [
     ({"officials": []}, "officials", "required"),
-    ({"officials": [{"role": "mayor"}]}, "officials.0.name", "required"),
+    ({"officials": [{"role": "mayor", "email": "a@example.gov"}]}, "officials.0.name", "required"),
+    ({"officials": [{"role": "mayor", "name": ""}]}, "officials", "required"),
     ({"officials": [{"name": "A", "role": "mayor", "email": "not an address"}]}, "officials.0.email", "invalid_email"),
     ({"officials": [{"name": "A", "role": "mayor", "phone": "1"}]}, "officials.0.phone", "unknown_key"),
     ({"officials": [{"name": "A", "role": "mayor"}] * 11}, "officials", "too_many"),
@@ -79,6 +80,14 @@ def test_each_bad_value_names_its_field(change, field, code):
     local, errors = read({**SPRINGFIELD, **change})
     assert fields(errors).get(field) == code, errors
     assert all(error.message for error in errors)
+
+
+def test_blank_rows_are_skipped_and_errors_keep_their_rows_paths():
+    local, errors = read({**SPRINGFIELD, "officials": [
+        {"role": "mayor", "name": " ", "email": ""}, {"role": "sheriff", "name": "Ann Bell", "email": "x"}],
+        "articles": [{"title": "", "outlet": "", "date": "", "url": ""}]})
+    assert [o.name for o in local.officials] == ["Ann Bell"] and local.articles == ()
+    assert fields(errors) == {"officials.1.email": "invalid_email"}
 
 
 def test_a_full_campaign_toml_is_accepted_and_the_download_is_one():

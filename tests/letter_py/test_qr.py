@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from letter_py.qr import QRError, qr_matrix, qr_svg
-from tests.letter_py.qr_decoder import decode_modules, decode_pixels, decode_svg_matrix, svg_matrix
+from tests.letter_py.qr_decoder import RASTERIZE, decode_modules, decode_pixels, decode_svg_matrix, svg_matrix
 from tests.campaign_links import link_for
 
 LINKS = [link_for(1), link_for(3), link_for(10), "https://example.org/write/#c1." + "A-_z09" * 200]
@@ -36,20 +36,6 @@ def test_too_long_for_a_code():
         qr_svg("x" * 3000)
 
 
-# As a phone camera sees a printed code, roughly: drawn by a real SVG renderer
-# at a modest size, then decoded from its pixels.
-RASTERIZE = """async ([svg, size]) => {
-  const image = new Image();
-  image.src = "data:image/svg+xml;base64," + svg;
-  await image.decode();
-  const canvas = Object.assign(document.createElement("canvas"), { width: size, height: size });
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0, size, size);
-  const rgba = context.getImageData(0, 0, size, size).data;
-  let gray = "";
-  for (let i = 0; i < rgba.length; i += 4) gray += String.fromCharCode(rgba[i]);
-  return btoa(gray);
-}"""
 
 
 @pytest.mark.browser
@@ -64,3 +50,26 @@ def test_chromium_draws_a_code_that_decodes():
             pixels = base64.b64decode(page.evaluate(RASTERIZE, [svg, size]))
             assert decode_pixels(pixels, size, size) == [link]
         browser.close()
+
+
+@pytest.mark.parametrize("text", ['plain', 'a & b < c > d', 'say "hi"', "it's", "both \" and '", "line\nbreak\ttab\r"])
+def test_the_stand_in_escapes_as_saxutils_does(text: str):
+    from xml.sax import saxutils
+
+    from letter_py import qr
+
+    assert qr.escape(text) == saxutils.escape(text)
+    assert qr.escape(text, {'"': "&quot;"}) == saxutils.escape(text, {'"': "&quot;"})
+    assert qr.quoteattr(text) == saxutils.quoteattr(text)
+
+
+def test_segno_draws_without_the_xml_package():
+    """As in the browser, whose standard library has no xml package (build_engine._STDLIB_DROP)."""
+    import subprocess
+    import sys
+
+    program = ("import sys; sys.modules['xml'] = None\n"
+               "from letter_py.qr import qr_svg\n"
+               "print(qr_svg('https://example.org/#c1.x', 'a \"b\" <c>'))\n")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == qr_svg("https://example.org/#c1.x", 'a "b" <c>')

@@ -9,15 +9,17 @@ import { text } from "./strings.js";
 const FIRST_FIELD = "input, select, textarea";
 const RENUMBERED_ATTRIBUTES = ["name", "id", "for", "aria-describedby"];
 const OFFICIAL_FIELDS = ["role", "title", "name", "email", "address"];
+const KEEP_ONE = ["recipients", "officials"]; // rows that keep at least one (officials: the builder page's)
 
 export class LetterForm {
   /**
    * @param {HTMLElement} root  the [data-letter-app] element
-   * @param {{officials: object[], announce: (message: string) => void}} options
+   * @param {{officials: object[], announce: (message: string) => void, form?: string}} options
+   *   form: the form's selector (the builder page has its own form, of its own rows)
    */
-  constructor(root, { officials, announce }) {
+  constructor(root, { officials, announce, form = "#letter-form" }) {
     this.root = root;
-    this.element = root.querySelector("#letter-form");
+    this.element = root.querySelector(form);
     this.officials = officials;
     this.announce = announce;
     this.templates = Object.fromEntries(
@@ -64,7 +66,7 @@ export class LetterForm {
       }
       for (const n of row.querySelectorAll("[data-row-number]")) n.textContent = String(index + 1);
       const remove = row.querySelector("[data-remove-row]");
-      if (remove && kind === "recipients") remove.hidden = rows.length === 1;
+      if (remove && KEEP_ONE.includes(kind)) remove.hidden = rows.length === 1;
     });
     return rows;
   }
@@ -75,7 +77,7 @@ export class LetterForm {
     this.root.querySelector(`[data-rows="${kind}"]`).append(fragment);
     this.renumber(kind);
     this.updateRoleFields();
-    if (focus) row.querySelector(FIRST_FIELD).focus();
+    if (focus) firstField(row).focus();
     return row;
   }
 
@@ -85,13 +87,13 @@ export class LetterForm {
     row.remove();
     const rows = this.renumber(kind);
     const next = rows[Math.min(index, rows.length - 1)];
-    (next ? next.querySelector(FIRST_FIELD) : this.root.querySelector(`[data-add-row="${kind}"]`)).focus();
+    (next ? firstField(next) : this.root.querySelector(`[data-add-row="${kind}"]`)).focus();
     this.announce(text(`rows.removed.${kind}`));
   }
 
   /** Each recipient shows the fields its role asks for ("Their title" for "other"). */
   updateRoleFields() {
-    for (const row of this.rows("recipients")) {
+    for (const row of [...this.rows("recipients"), ...this.rows("officials")]) {
       const role = row.querySelector('select[name$=".role"]').value;
       for (const box of row.querySelectorAll("[data-show-when-role]")) {
         box.hidden = box.dataset.showWhenRole !== role;
@@ -150,4 +152,9 @@ export class LetterForm {
       onChange(null);
     });
   }
+}
+
+// The first field a row shows (the officials picker is hidden while there are none).
+function firstField(row) {
+  return Array.from(row.querySelectorAll(FIRST_FIELD)).find((el) => !el.closest("[hidden]"));
 }
