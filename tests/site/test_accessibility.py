@@ -24,6 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import letter_py
 from tests.paths import ROOT
+from tests.site.builder_page import BuilderPage
 from tests.site.letter_page import LetterPage, wait_for_engine
 from tests.site.visits import Visit
 
@@ -140,7 +141,7 @@ def add_second_recipient_and_article(letter: LetterPage, *, long_text: str | Non
 def test_axe_finds_nothing_on_any_page(make_visit, site: Path, scheme: str):
     visit = with_axe(make_visit(color_scheme=scheme))
     pages = site_pages(site)
-    assert "/" in pages and "/write/" in pages and len(pages) >= 8, pages
+    assert "/" in pages and "/write/" in pages and "/setup/" in pages and len(pages) >= 8, pages
     problems = []
     for path in pages:
         page = open_in_palette(visit, path, scheme)
@@ -204,6 +205,32 @@ def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
     problems += axe_violations(page, f"engine failed [{scheme}]")
     page.close()
 
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_axe_finds_nothing_on_the_builder_page_in_use(make_visit, scheme: str):
+    """"Set up your town" with errors, with a link (its QR code, the flyer, the letter), and a campaign link opened.
+
+    The flyer is audited on screen; printed, it is paper (test_builder_page.py checks it is one page).
+    """
+    visit = with_axe(make_visit(color_scheme=scheme))
+    builder = BuilderPage.open(visit)
+    builder.fill_town(city="Springfield", state="IL")
+    builder.fill_official(1, role="Mayor", name="Maria Lopez", email="not an address")
+    builder.group("Official 1").get_by_label("Their full name").focus()
+    expect(builder.page.locator("#error-summary")).to_be_visible()
+    problems = axe_violations(builder.page, f"builder errors [{scheme}]")
+    builder.group("Official 1").get_by_label("Their email address (optional)").fill("mayor@springfield.example.gov")
+    builder.fill_official(2, role="Other", name="Ann Bell")
+    builder.group("Official 2").get_by_label("Their title").fill("Alderperson")
+    builder.fill_article(1, title="Police arrest 12", url="https://news.example.com/sting")
+    link = builder.wait_for_link(2)
+    expect(builder.page.locator("[data-flyer-qr] svg")).to_have_count(1)
+    problems += axe_violations(builder.page, f"builder with a link [{scheme}]")
+    page = open_in_palette(visit, link.removeprefix(visit.server.origin), scheme, engine=True)
+    expect(page.locator("[data-campaign-notice]")).to_be_visible()
+    problems += axe_violations(page, f"letter page from a campaign link [{scheme}]")
     assert problems == [], "\n".join(problems)
 
 
