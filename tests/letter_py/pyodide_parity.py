@@ -4,7 +4,8 @@ Run by ``scripts/engine/run_pyodide.mjs`` for ``test_pyodide.py``, with the
 Jinja2 and MarkupSafe wheels installed and the ``letter_py`` source folder
 mounted. Arguments: the cases file (JSON mapping names to input texts) and
 the folder to import ``letter_py`` from. Prints ``{"version", "results",
-"ms_per_call"}``.
+"links", "read", "ms_per_call"}`` (cases named ``link:…`` are campaign
+links' builder inputs).
 """
 
 import datetime
@@ -21,10 +22,17 @@ import letter_py  # noqa: E402
 with open(cases_file, encoding="utf-8") as f:
     cases = json.load(f)
 today = datetime.date(2026, 11, 29)
-results = {name: letter_py.render_json(text, today=today) for name, text in cases.items()}
+results = {name: letter_py.render_json(text, today=today) for name, text in cases.items()
+           if not name.startswith("link:")}
 first = next(iter(cases.values()))
 start = time.perf_counter()
 for _ in range(100):
     letter_py.render_json(first, today=today)
-print(json.dumps({"version": sys.version, "results": results,
+# Campaign links: the builder's answer and the visitor's reading of each case's link.
+from letter_py import campaign_link  # noqa: E402
+
+campaign = letter_py.default_campaign()
+links = {name: campaign_link.build_json(text, campaign) for name, text in cases.items() if name.startswith("link:")}
+read = {name: campaign_link.read_link_json(json.loads(answer)["fragment"], campaign) for name, answer in links.items()}
+print(json.dumps({"version": sys.version, "results": results, "links": links, "read": read,
                   "ms_per_call": (time.perf_counter() - start) * 10}))

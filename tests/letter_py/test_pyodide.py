@@ -15,7 +15,9 @@ import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
+from letter_py import campaign_link, default_campaign
 from letter_py.cli import EXAMPLE
+from tests.campaign_links import SPRINGFIELD
 from tests.letter_py.letter_helpers import HERE, TODAY
 
 ROOT = HERE.parents[1]
@@ -36,6 +38,14 @@ CASES = {
     },
     "not json": None,
 }
+# Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
+LINK_CASES = {
+    "link:springfield": {"base": "https://example.org/write/", "campaign": SPRINGFIELD},
+    "link:hostile": {"base": "https://example.org/write/", "campaign": {
+        "organizer": "\u202e{{ 7*7 }}<script>", "defaults": {"city": "Jos\u00e9 \ud800 \U0001f600", "state": "x"},
+        "officials": [{"name": "Ren\u00e9e\r\nBcc: x", "role": "other", "email": "javascript:x"}],
+        "articles": [{"title": "<b>", "url": "javascript:alert(1)"}]}},
+}
 
 
 def _wheels() -> list[Path]:
@@ -50,7 +60,8 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
     wheels = _wheels()
     if node is None or not (PYODIDE / "pyodide.mjs").exists() or len(wheels) != 2:
         pytest.skip("needs node and node_modules/pyodide (npm ci)")
-    texts = {name: json.dumps(data) if data is not None else "{not json" for name, data in CASES.items()}
+    texts = {name: json.dumps(data) if data is not None else "{not json"
+             for name, data in {**CASES, **LINK_CASES}.items()}
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps(texts), encoding="utf-8")
     # The build's own harness: these wheels installed, the source folder mounted.
@@ -62,5 +73,11 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
     answer = json.loads(stdout)
     assert answer["version"].startswith("3.1")
     for name, text in texts.items():
-        assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
+        if name in LINK_CASES:  # the same link, byte for byte (zlib's deflate at level 9 on both)
+            built = campaign_link.build_json(text, default_campaign())
+            assert answer["links"][name] == built, name
+            assert answer["read"][name] == campaign_link.read_link_json(json.loads(built)["fragment"],
+                                                                        default_campaign()), name
+        else:
+            assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
     print(f"Pyodide {answer['version'].split()[0]}: {answer['ms_per_call']:.2f} ms per render_json call")
