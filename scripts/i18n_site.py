@@ -123,10 +123,12 @@ def root_prefix(config) -> str:
 
 
 def _page_urls(docs_dir: Path, use_directory_urls: bool) -> dict[str, str]:
-    return {
-        src: File(src, str(docs_dir), "", use_directory_urls).url
-        for src in sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    }
+    """Each page's URL as MkDocs gives it, the home page's as "" (not "./")."""
+    urls = {}
+    for src in sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")):
+        url = File(src, str(docs_dir), "", use_directory_urls).url
+        urls[src] = "" if url == "./" else url
+    return urls
 
 
 def translations(config) -> Translations:

@@ -1,0 +1,302 @@
+"""The Spanish edition in the built site: languages, links between them, search, sharing.
+
+mkdocs.es.yml builds docs/es/ into site/es/ from the English build
+(scripts/i18n_site.py). These read the files of the session's build; the
+sitemap, which needs a ``site_url``, is checked on a second build that has one.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+import letter_py
+from tests.paths import ROOT
+from tests.site.standards import html_pages
+from tests.strings import SAME_IN_EVERY_LANGUAGE, strings
+
+SPANISH_DOCS = ROOT / "docs" / "es"
+ENGLISH_DOCS = ROOT / "docs"
+SITE_URL = "https://example.org/letters/"
+
+
+class Page(HTMLParser):
+    """What these tests read of one built page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.hreflang: dict[str, str] = {}  # <link rel="alternate" hreflang>
+        self.switcher: dict[str, str] = {}  # the language menu's links
+        self.current: list[str] = []
+        self.scripts: dict[str, str] = {}  # data blocks by id (and code, pre)
+        self.text: list[str] = []  # what a visitor reads, but code and letters (pre)
+        self._in: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.hreflang[a["hreflang"]] = a["href"]
+        if tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a["hreflang"]] = a["href"]
+            if a.get("aria-current") == "true":
+                self.current.append(a["hreflang"])
+        if tag in ("script", "style", "pre", "code"):
+            self._in.append(a.get("id") or tag)
+        for name in ("aria-label", "title", "placeholder", "data-invite-subject", "data-invite-text"):
+            if a.get(name):
+                self.text.append(a[name])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "pre", "code") and self._in:
+            self._in.pop()
+
+    def handle_data(self, data):
+        if self._in:
+            self.scripts[self._in[-1]] = self.scripts.get(self._in[-1], "") + data
+        elif data.strip():
+            self.text.append(data)
+
+
+def read(site: Path, path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def url_of(site: Path, path: Path) -> str:
+    """A page's path on the server: /es/escribir/ for site/es/escribir/index.html."""
+    rel = path.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+def resolve(page_url: str, href: str) -> str:
+    if href.startswith("/"):
+        return href
+    joined = posixpath.normpath(posixpath.join(page_url, href))
+    return joined + ("/" if (href.endswith("/") or href.endswith(".")) and joined != "/" else "")
+
+
+def content_pages(site: Path) -> list[Path]:
+    return [p for p in html_pages(site) if p.name == "index.html"]
+
+
+def translations() -> dict[str, str]:
+    """English page -> Spanish page, from the Spanish pages' translation_of:."""
+    pairs = {}
+    for path in sorted(SPANISH_DOCS.glob("*.md")):
+        original = get_data(path.read_text(encoding="utf-8"))[1].get("translation_of")
+        if original:
+            pairs[original] = path.name
+    return pairs
+
+
+def page_url(src: str, prefix: str) -> str:
+    return "/" + prefix + ("" if src == "index.md" else src.removesuffix(".md") + "/")
+
+
+# ---- languages -------------------------------------------------------------------
+
+
+def test_every_english_page_has_a_spanish_translation():
+    english = sorted(p.name for p in ENGLISH_DOCS.glob("*.md"))
+    assert sorted(translations()) == english
+
+
+def test_each_edition_has_its_language(site: Path):
+    pages = html_pages(site)
+    spanish = [p for p in pages if p.relative_to(site).parts[0] == "es"]
+    assert len(spanish) == len(translations()) + 1  # and its 404 page
+    wrong = {url_of(site, p): read(site, p).lang for p in pages
+             if read(site, p).lang != ("es" if p in spanish else "en")}
+    assert wrong == {}
+
+
+def test_spanish_pages_have_material_in_spanish(site: Path):
+    html = (site / "es" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Buscar"' in html and "Saltar a contenido" in html
+    assert "Skip to content" not in html
+    assert "Cambiar al modo oscuro" in html and "Switch to dark mode" not in html
+
+
+def test_spanish_404_page(site: Path):
+    page = read(site, site / "es" / "404.html")
+    assert page.lang == "es" and "404 - Página no encontrada" in page.text
+
+
+# ---- links between the languages -------------------------------------------------
+
+
+def test_hreflang_links_join_every_page_to_its_translation_both_ways(site: Path):
+    for english, spanish in translations().items():
+        en_url, es_url = page_url(english, ""), page_url(spanish, "es/")
+        en = read(site, site / en_url.lstrip("/") / "index.html")
+        es = read(site, site / es_url.lstrip("/") / "index.html")
+        for url, page in ((en_url, en), (es_url, es)):
+            links = {lang: resolve(url, href) for lang, href in page.hreflang.items()}
+            assert links == {"en": en_url, "es": es_url, "x-default": en_url}, url
+
+
+def test_the_language_menu_goes_to_the_same_page_in_the_other_language(site: Path):
+    for path in content_pages(site):
+        url = url_of(site, path)
+        page = read(site, path)
+        links = {lang: resolve(url, href) for lang, href in page.switcher.items()}
+        expected = {lang: resolve(url, href) for lang, href in page.hreflang.items() if lang != "x-default"}
+        assert links == expected, url
+        assert page.current == [page.lang], url
+
+
+# ---- search ----------------------------------------------------------------------
+
+
+def test_each_language_has_its_own_search_index(site: Path):
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    spanish = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and spanish["config"]["lang"] == ["es"]
+    assert not any(doc["location"].startswith("es/") for doc in english["docs"])
+    english_text = " ".join(doc["text"] for doc in english["docs"])
+    spanish_text = " ".join(doc["text"] for doc in spanish["docs"])
+    assert "trata de personas" in spanish_text and "trata de personas" not in english_text
+    assert "commercial sexual exploitation" in english_text
+    assert "commercial sexual exploitation" not in spanish_text
+
+
+# ---- what the editions share ------------------------------------------------------
+
+
+def test_the_spanish_edition_uses_the_roots_runtime_engine_and_page_scripts(site: Path):
+    assert not (site / "es" / "pyodide").exists() and not (site / "es" / "engine").exists()
+    assert not (site / "es" / "assets" / "letter").exists()
+
+    def loads(url: str) -> tuple[dict, list[str]]:
+        html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        page = Page(html)
+        boot = json.loads(page.scripts["letter-boot"])
+        worker = resolve(url, boot["worker"])
+        engine = {key: resolve(worker.rsplit("/", 1)[0] + "/", value)
+                  for key, value in boot["engine"].items() if key in ("runtime", "lockfile", "precompiled")}
+        assets = sorted(resolve(url, href) for href in re.findall(r'(?:href|src)="([^"]*assets/letter/[^"]*)"', html))
+        return {"worker": worker, **engine}, assets
+
+    english, spanish = loads("/write/"), loads("/es/escribir/")
+    assert spanish == english
+    assert english[0]["worker"] == "/assets/letter/worker.js"
+    for url in [*english[0].values(), *english[1]]:
+        target = site / url.lstrip("/")
+        assert target.is_file() or target.is_dir() or target.with_name(target.name + ".js").exists(), url
+
+
+def test_headers_allow_the_inline_scripts_of_every_page_in_both_languages(site: Path):
+    """One _headers for both editions: an edition built later must not replace the other's hashes."""
+    allowed = set(re.findall(r"'sha256-[^']+'", (site / "_headers").read_text()))
+    for path in html_pages(site):
+        meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', path.read_text(encoding="utf-8"))
+        assert meta, path
+        assert set(re.findall(r"'sha256-[^']+'", meta.group(1))) <= allowed, path
+
+
+def test_spanish_pages_are_precompressed_too(site: Path):
+    assert (site / "es" / "escribir" / "index.html.br").exists()
+    assert (site / "es" / "escribir" / "index.html.gz").exists()
+
+
+# ---- the letter page in Spanish ---------------------------------------------------
+
+
+def test_the_spanish_letter_page_carries_the_spanish_strings(site: Path):
+    page = read(site, site / "es" / "escribir" / "index.html")
+    assert json.loads(page.scripts["page-strings"]) == strings("es")
+    assert "¿Cómo quiere dirigirse a esta persona?" in page.text
+    assert "¿En qué idioma quiere escribir su carta?" in page.text
+
+
+def test_the_spanish_fallback_letter_is_the_spanish_letter(site: Path):
+    """Without JavaScript (or before Python), the page shows letter_py's Spanish letter."""
+    html = (site / "es" / "escribir" / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r"<pre[^>]*data-email-text[^>]*>(.*?)</pre>", html, re.S).group(1)
+    import html as html_module
+
+    spanish = json.loads(letter_py.render_json(json.dumps({"date": "", "lang": "es"})))["letters"][0]
+    english = json.loads(letter_py.render_json(json.dumps({"date": ""})))["letters"][0]
+    assert html_module.unescape(shown) == spanish["email_text"]
+    assert spanish["email_text"] != english["email_text"]
+
+
+def _english_only_strings() -> list[str]:
+    """The English table's words that a Spanish page must not show: those the Spanish
+    table says otherwise, split at their {placeholders}, long enough to be telling."""
+    english, spanish = strings("en"), strings("es")
+    found = set()
+    for key, value in english.items():
+        if key in SAME_IN_EVERY_LANGUAGE or value == spanish[key]:
+            continue
+        for part in re.split(r"\{\w+\}", value):
+            part = part.strip(" .:…")
+            if len(part) >= 8 or " " in part:
+                found.add(part)
+    return sorted(found)
+
+
+def test_no_english_interface_string_on_a_spanish_page(site: Path):
+    english = _english_only_strings()
+    assert "Copy letter" in english and "There is a problem" in english
+    shown = {}
+    for path in html_pages(site):
+        if path.relative_to(site).parts[0] != "es":
+            continue
+        text = " ".join(read(site, path).text)
+        hits = [s for s in english if s in text]
+        if hits:
+            shown[url_of(site, path)] = hits
+    assert shown == {}
+
+
+def test_the_english_check_finds_english_on_english_pages(site: Path):
+    """The check above can fail: the same scan finds the strings on the English letter page."""
+    text = " ".join(read(site, site / "write" / "index.html").text)
+    assert "Copy letter" in text and "There is a problem" in text
+
+
+# ---- the sitemap (a second build, with a site_url) ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_with_url(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-with-url")
+    config = f"INHERIT: mkdocs.yml\nsite_url: {SITE_URL}\n"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(out)],
+                            cwd=ROOT, input=config, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(path: Path) -> dict[str, dict[str, str]]:
+    """loc -> {hreflang: href} of a sitemap."""
+    root = ET.parse(path).getroot()
+    return {url.find("s:loc", NS).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            for url in root.findall("s:url", NS)}
+
+
+def test_the_sitemap_lists_both_languages_each_with_its_translation(site_with_url: Path):
+    listed = sitemap(site_with_url / "sitemap.xml")
+    expected = {}
+    for english, spanish in translations().items():
+        en, es = SITE_URL + page_url(english, "").lstrip("/"), SITE_URL + page_url(spanish, "es/").lstrip("/")
+        expected[en] = expected[es] = {"en": en, "es": es, "x-default": en}
+    assert listed == expected
+    spanish_only = sitemap(site_with_url / "es" / "sitemap.xml")
+    assert spanish_only == {loc: links for loc, links in expected.items() if loc.startswith(SITE_URL + "es/")}
