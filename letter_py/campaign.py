@@ -270,6 +270,48 @@ class Campaign:
     def home_state_name(self) -> str:
         return state_name(self.home_state) if self.home_state else ""
 
+    def template_variables(self, name: str) -> set[str]:
+        """The values a template reads: ``recipient``, ``community.state_name``, ...
+
+        The names it does not set itself, and the attributes read from them,
+        as ``jinja2.meta`` finds them (with the templates it includes).
+        """
+        from jinja2 import meta, nodes  # only for check-campaign
+
+        tree = self.env.parse(self.files[name], name)
+        free = meta.find_undeclared_variables(tree)
+        found = set(free)
+        for node in tree.find_all(nodes.Getattr):
+            path = [node.attr]
+            inner = node.node
+            while isinstance(inner, nodes.Getattr):
+                path.append(inner.attr)
+                inner = inner.node
+            if isinstance(inner, nodes.Name) and inner.name in free:
+                found.add(".".join([inner.name, *reversed(path)]))
+        return found
+
+    def translation_problems(self) -> list[str]:
+        """What differs between a language's templates and the English ones, each naming the file.
+
+        A translation must read the same values as the English template (the
+        same variables and attributes), so that no language silently drops a
+        condition or a piece of the letter. ``check-campaign`` reports these.
+        """
+        problems = []
+        for lang in self.languages:
+            if lang == SOURCE_LANGUAGE:
+                continue
+            for name in TEMPLATES:
+                english, translated = self.template_variables(name), self.template_variables(template_name(lang, name))
+                extra, missing = _outermost(translated - english), _outermost(english - translated)
+                if missing:
+                    problems.append(f"{template_name(lang, name)} does not use {', '.join(missing)}, "
+                                    f"which {name} does")
+                if extra:
+                    problems.append(f"{template_name(lang, name)} uses {', '.join(extra)}, which {name} does not")
+        return problems
+
     def sample_inputs(self) -> dict[str, dict[str, object]]:
         """Inputs that reach every branch a campaign's words have: for ``check-campaign``."""
         samples: dict[str, dict[str, object]] = {"an empty input": {}}
@@ -283,6 +325,11 @@ class Campaign:
 
     def __repr__(self) -> str:
         return f"<Campaign {self.name!r} from {self.origin}>"
+
+
+def _outermost(names: set[str]) -> list[str]:
+    """``{"sender", "sender.phone"}`` -> ``["sender.phone"]``: the most precise names only."""
+    return sorted(name for name in names if not any(other.startswith(name + ".") for other in names))
 
 
 def _is_campaign_file(path: Path) -> bool:

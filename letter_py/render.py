@@ -179,11 +179,11 @@ class Draft:
             else:
                 label = f"{title} {name}"
             word = role_word if not role.free_title else _short_title(recipient.title)
+            full = language.salutation_name == "full"
             if recipient.name and word:
-                named = full_name(recipient.name) if language.salutation_name == "full" else last_name(recipient.name)
-                short = f"{word} {named}"
+                short = f"{word} {full_name(recipient.name) if full else last_name(recipient.name)}"
             elif recipient.name:
-                short = recipient.name
+                short = full_name(recipient.name) if full else recipient.name
             else:
                 short = f"{word + ' ' if word else ''}{name}"
         salutation = f"{dear} {short}{end}"
