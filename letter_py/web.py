@@ -10,7 +10,7 @@ import datetime as _dt
 import json
 
 from .campaign import Campaign
-from .jsonapi import describe_json, render_json
+from .jsonapi import describe_json, languages_json, render_json
 from .precompiled import Precompiled
 
 
@@ -41,7 +41,10 @@ class Engine:
         return stats.config and stats.analysis and stats.templates >= len(self.campaign.templates)
 
     def render(self, input_json: str, today: str | None = None) -> str:
-        """Same as :func:`letter_py.render_json` with this campaign; never raises."""
+        """Same as :func:`letter_py.render_json` with this campaign; never raises.
+
+        The letter's language is the document's ``"lang"`` (``"en"`` when absent).
+        """
         day = None
         if today:
             try:
@@ -50,9 +53,13 @@ class Engine:
                 day = None
         return render_json(input_json, self.campaign, today=day)
 
-    def describe(self) -> str:
-        """The campaign's form settings as JSON (see :func:`letter_py.jsonapi.describe`)."""
-        return describe_json(self.campaign)
+    def describe(self, lang: str = "en") -> str:
+        """The campaign's form settings as JSON, worded in ``lang`` (see :func:`letter_py.jsonapi.describe`)."""
+        return describe_json(self.campaign, lang if isinstance(lang, str) else "en")
+
+    def languages(self) -> str:
+        """The letter languages as JSON: ``[{"code": "en", "name": "English"}, {"code": "es", ...}]``."""
+        return languages_json(self.campaign)
 
     def precompile(self) -> bytes:
         """This campaign compiled, for the build to ship (see :mod:`letter_py.precompiled`)."""

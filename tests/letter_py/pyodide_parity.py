@@ -4,7 +4,8 @@ Run by ``scripts/engine/run_pyodide.mjs`` for ``test_pyodide.py``, with the
 Jinja2 and MarkupSafe wheels installed and the ``letter_py`` source folder
 mounted. Arguments: the cases file (JSON mapping names to input texts) and
 the folder to import ``letter_py`` from. Prints ``{"version", "results",
-"ms_per_call"}``.
+"describe", "ms_per_call"}``; ``describe`` is the web engine's form settings
+for the packaged campaign in each letter language.
 """
 
 import datetime
@@ -22,9 +23,13 @@ with open(cases_file, encoding="utf-8") as f:
     cases = json.load(f)
 today = datetime.date(2026, 11, 29)
 results = {name: letter_py.render_json(text, today=today) for name, text in cases.items()}
+from letter_py.web import Engine  # noqa: E402
+
+engine = Engine(json.dumps(letter_py.campaign_files(source + "/letter_py/campaigns/default")))
+describe = {lang: engine.describe(lang) for lang in ("en", "es")}
 first = next(iter(cases.values()))
 start = time.perf_counter()
 for _ in range(100):
     letter_py.render_json(first, today=today)
-print(json.dumps({"version": sys.version, "results": results,
+print(json.dumps({"version": sys.version, "results": results, "describe": describe,
                   "ms_per_call": (time.perf_counter() - start) * 10}))

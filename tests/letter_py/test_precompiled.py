@@ -30,6 +30,8 @@ def _inputs(example: dict) -> list[str]:
     for text in HOSTILE_STRINGS:
         inputs.append(json.dumps({"sender": {"name": text}, "personal": text,
                                   "recipients": [{"role": "mayor", "name": text}]}))
+        inputs.append(json.dumps({"lang": "es", "sender": {"name": text}, "personal": text,
+                                  "recipients": [{"role": "mayor", "name": text, "gender": "f"}]}))
     return inputs
 
 
