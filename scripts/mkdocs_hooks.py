@@ -106,17 +106,11 @@ def on_config(config, **kwargs):
         )
     engine = Engine(files_json)
     _state.update(
-        describe=json.loads(_describe(engine, lang)),
+        describe=json.loads(engine.describe(lang)),
+        languages=json.loads(engine.languages()),  # the letter's languages, each named in itself
         fallback=json.loads(engine.render(json.dumps({**FALLBACK_INPUT, "lang": lang}))),
     )
     return config
-
-
-def _describe(engine: Engine, lang: str) -> str:
-    try:
-        return engine.describe(lang)
-    except TypeError:  # TEMPORARY: letter_py before issue 14's engine part (es-engine)
-        return engine.describe()
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -175,6 +169,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             "boot": boot_config(built, page, root),
             "modules": [root + module for module in page_modules(config)],
             "root": root,
+            "languages": _state["languages"],
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
@@ -281,7 +276,15 @@ def on_post_build(config, **kwargs):
     material_markup.fix_bundle(site / "assets")
     if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
+        compressed: dict[str, Path] = {}  # each edition's copy of Material's assets: compressed once
         for path in sorted(site.rglob("*")):
             if path.suffix in TEXT_SUFFIXES and path.is_file() and path.stat().st_size >= 1024 \
                     and not any(folder in path.parents for folder in engine_folders):
-                build_engine.precompress_file(path)
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if first := compressed.get(digest):
+                    for suffix in (".gz", ".br"):
+                        if (sibling := first.with_name(first.name + suffix)).exists():
+                            _copy(sibling, path.with_name(path.name + suffix))
+                else:
+                    compressed[digest] = path
+                    build_engine.precompress_file(path)

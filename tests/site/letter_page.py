@@ -26,6 +26,7 @@ RECIPIENT_LABELS = {"role": "recipient.role", "name": "recipient.name", "email":
 SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "sender.city",
                  "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
 COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # the letter language radios (letter_py's languages())
 
 
 def wait_for_engine(page: Page) -> None:
@@ -90,8 +91,8 @@ class LetterPage:
             .get_by_label(self.t[f"recipient.gender.{choice}"]).check()
 
     def choose_letter_language(self, lang: str) -> None:
-        """The letter's language, by its radio ("English", "Español")."""
-        self.group(self.t["lang.legend"]).get_by_label(self.t[f"lang.{lang}"]).check()
+        """The letter's language, by its radio: the language's own name ("English", "Español")."""
+        self.group(self.t["lang.legend"]).get_by_label(LANGUAGE_NAMES[lang], exact=True).check()
 
     def fill_sender(self, **values: str) -> None:
         self._fill(self.details, SENDER_LABELS, values)

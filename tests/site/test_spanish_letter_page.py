@@ -20,7 +20,7 @@ def test_a_spanish_letter_from_the_spanish_page(visit: Visit):
     """Filled in by its Spanish labels; previewed, copied and downloaded as letter_py makes it."""
     letter = LetterPage.open(visit, lang="es")
     page, t = letter.page, letter.t
-    expect(letter.group(t["lang.legend"]).get_by_label(t["lang.es"])).to_be_checked()
+    expect(letter.group(t["lang.legend"]).get_by_label("Español")).to_be_checked()
     fill_visitor(letter, role=role_label("es"))
     letter.greet(1, "f")
     letter.wait_for_preview(VISITOR["personal"])
