@@ -116,7 +116,8 @@ def on_config(config, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(ROOT / "letter_py"))
     server.watch(str(_state.get("campaign_dir", ROOT / "letter_py")))
-    for edition in i18n_site.editions(config)[1:]:
+    # The editions as on_config read them: config.extra.alternate is each page's by now.
+    for edition in _state["translations"].editions[1:]:
         server.watch(str(edition.config_file))
     return server
 
