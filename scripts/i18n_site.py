@@ -161,30 +161,44 @@ def _excluded(src: str, config) -> bool:
 
 
 def alternates(translations: Translations, lang: str, src: str | None,
-               root_path: str | None = None) -> list[dict[str, Any]]:
-    """``extra.alternate`` for one page: each language's version of it.
+               base: str | None = None) -> list[dict[str, Any]]:
+    """Each language's version of one page, for the switcher and ``hreflang``.
 
-    Links are from the edition's own root (what Material's ``| url`` expects):
-    the page's translation where there is one, else that edition's home page.
-    ``x-default`` (the main language's page) comes last, for ``hreflang``
-    only; the switcher (partials/alternate.html) leaves it out. A page
-    rendered without a page (404.html, whose URLs are from the server's root)
-    gives ``root_path``, the main site's path: its links are the editions'
-    home pages from there.
+    Without ``base``, links are from the edition's own root (what Material's
+    ``| url`` expects). With it (the main site's path, or its whole URL), they
+    are ``base`` + the path from the main site's root. The page's translation
+    where there is one, else that edition's home page (always, without
+    ``src``: the 404 page). ``x-default`` (the main language's page) comes
+    last, for ``hreflang`` only; the switcher leaves it out.
     """
     original = translations.original_of(lang, src) if src else None
     up = "../" * translations.edition(lang).prefix.count("/")
     links = []
     for edition in translations.editions:
         url = translations.counterpart(original, edition.lang) or ""
-        if root_path is not None:
-            link = root_path + edition.prefix
+        if base is not None:
+            link = base + edition.prefix + url
         else:
             link = url if edition.lang == lang else up + edition.prefix + url
         links.append({"name": edition.name, "lang": edition.lang, "link": link or "./",
                       "current": edition.lang == lang})
     links.append({**links[0], "lang": X_DEFAULT, "current": False})
     return links
+
+
+def page_alternates(config, translations: Translations, src: str | None) -> list[dict[str, Any]]:
+    """The switcher's links for a page (partials/alternate.html reads them as
+    ``alternates``); sets ``config.extra.alternate``, from which Material's
+    base.html writes the ``<link rel="alternate" hreflang>`` tags, to the same
+    links as whole URLs, or to none without a ``site_url``: search engines
+    (and Lighthouse) take only fully qualified ``hreflang`` URLs.
+    """
+    lang = config.theme["language"]
+    root = main_root_path(config)
+    site = urlsplit(config.site_url or "")
+    config.extra["alternate"] = alternates(translations, lang, src, f"{site.scheme}://{site.netloc}{root}") \
+        if config.site_url else []
+    return alternates(translations, lang, src, None if src else root)
 
 
 def sitemap_entries(translations: Translations, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:

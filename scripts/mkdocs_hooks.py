@@ -162,7 +162,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     strings = page_strings(lang)
     context["t"] = Strings(strings)
     # The language switcher and hreflang links go to this page's translations.
-    config.extra["alternate"] = i18n_site.alternates(_state["translations"], lang, page.file.src_uri)
+    context["alternates"] = i18n_site.page_alternates(config, _state["translations"], page.file.src_uri)
     if page.meta.get("template") == LETTER_TEMPLATE:
         built = _state["build"]
         root = i18n_site.root_prefix(config)  # the page scripts are the main site's
@@ -241,8 +241,7 @@ def on_template_context(context, template_name, config, **kwargs):
     """404.html and sitemap.xml, rendered without a page."""
     lang = config.theme["language"]
     context["t"] = Strings(page_strings(lang))
-    config.extra["alternate"] = i18n_site.alternates(_state["translations"], lang, None,
-                                                     i18n_site.main_root_path(config))
+    context["alternates"] = i18n_site.page_alternates(config, _state["translations"], None)
     if template_name == "sitemap.xml":
         main_url = (config.site_url or "").removesuffix(_state["translations"].edition(lang).prefix)
         context["sitemap"] = i18n_site.sitemap_xml(main_url, i18n_site.sitemap_entries(

@@ -2,7 +2,8 @@
 
 mkdocs.es.yml builds docs/es/ into site/es/ from the English build
 (scripts/i18n_site.py). These read the files of the session's build; the
-sitemap, which needs a ``site_url``, is checked on a second build that has one.
+sitemap and the hreflang links, which need a ``site_url`` (their URLs are
+whole), are checked on a second build that has one.
 """
 
 from __future__ import annotations
@@ -137,24 +138,38 @@ def test_spanish_404_page(site: Path):
 # ---- links between the languages -------------------------------------------------
 
 
-def test_hreflang_links_join_every_page_to_its_translation_both_ways(site: Path):
-    for english, spanish in translations().items():
-        en_url, es_url = page_url(english, ""), page_url(spanish, "es/")
-        en = read(site, site / en_url.lstrip("/") / "index.html")
-        es = read(site, site / es_url.lstrip("/") / "index.html")
-        for url, page in ((en_url, en), (es_url, es)):
-            links = {lang: resolve(url, href) for lang, href in page.hreflang.items()}
-            assert links == {"en": en_url, "es": es_url, "x-default": en_url}, url
+def pairs() -> list[tuple[str, str]]:
+    """(English page's URL, its Spanish translation's URL) on the server."""
+    return [(page_url(english, ""), page_url(spanish, "es/")) for english, spanish in translations().items()]
 
 
-def test_the_language_menu_goes_to_the_same_page_in_the_other_language(site: Path):
-    for path in content_pages(site):
-        url = url_of(site, path)
-        page = read(site, path)
-        links = {lang: resolve(url, href) for lang, href in page.switcher.items()}
-        expected = {lang: resolve(url, href) for lang, href in page.hreflang.items() if lang != "x-default"}
-        assert links == expected, url
-        assert page.current == [page.lang], url
+def test_the_language_menu_goes_to_the_same_page_in_the_other_language_both_ways(site: Path):
+    for en_url, es_url in pairs():
+        for url, lang in ((en_url, "en"), (es_url, "es")):
+            page = read(site, site / url.lstrip("/") / "index.html")
+            links = {lang: resolve(url, href) for lang, href in page.switcher.items()}
+            assert links == {"en": en_url, "es": es_url}, url
+            assert page.current == [lang], url
+    for path, lang in (("404.html", "en"), ("es/404.html", "es")):
+        page = read(site, site / path)
+        assert page.switcher == {"en": "/", "es": "/es/"} and page.current == [lang], path
+
+
+def test_hreflang_links_are_whole_urls_or_none(site: Path):
+    """Search engines and Lighthouse take only fully qualified hreflang URLs: without a
+    site_url (as mkdocs.yml ships) the build cannot know them, and writes none."""
+    assert {url_of(site, p): read(site, p).hreflang for p in html_pages(site) if read(site, p).hreflang} == {}
+
+
+def test_hreflang_links_join_every_page_to_its_translation_both_ways(site_with_url: Path):
+    for en_url, es_url in pairs():
+        en, es = SITE_URL + en_url.lstrip("/"), SITE_URL + es_url.lstrip("/")
+        for url in (en_url, es_url):
+            page = read(site_with_url, site_with_url / url.lstrip("/") / "index.html")
+            assert page.hreflang == {"en": en, "es": es, "x-default": en}, url
+    for path in ("404.html", "es/404.html"):
+        page = read(site_with_url, site_with_url / path)
+        assert page.hreflang == {"en": SITE_URL, "es": SITE_URL + "es/", "x-default": SITE_URL}, path
 
 
 # ---- search ----------------------------------------------------------------------
