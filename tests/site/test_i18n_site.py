@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -286,14 +286,49 @@ def test_the_english_check_finds_english_on_english_pages(site: Path):
 # ---- the sitemap (a second build, with a site_url) ----------------------------------
 
 
+@dataclass
+class CountedBuild:
+    site: Path
+    calls: Counter
+
+
 @pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory) -> Path:
+def counted_build(tmp_path_factory) -> CountedBuild:
+    """``mkdocs build --strict`` with a ``site_url``, in this process, counting the
+    engine build's calls: the Spanish edition's build must reuse the English one's."""
+    import build_engine
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     out = tmp_path_factory.mktemp("site-with-url")
-    config = f"INHERIT: mkdocs.yml\nsite_url: {SITE_URL}\n"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(out)],
-                            cwd=ROOT, input=config, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    calls: Counter = Counter()
+
+    def counted(name):
+        real = getattr(build_engine, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("build", "precompile_campaign"):
+            patch.setattr(build_engine, name, counted(name))
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_url=SITE_URL, site_dir=str(out), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+    return CountedBuild(out, calls)
+
+
+@pytest.fixture(scope="module")
+def site_with_url(counted_build: CountedBuild) -> Path:
+    return counted_build.site
+
+
+def test_the_engine_is_built_once_for_both_languages(counted_build: CountedBuild):
+    assert counted_build.calls == {"build": 1, "precompile_campaign": 1}
+    assert (counted_build.site / "es" / "escribir" / "index.html").exists()
 
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
