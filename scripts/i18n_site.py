@@ -20,6 +20,7 @@ matter; :class:`Translations` pairs them, for the switcher, the
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,15 +86,35 @@ class Translations:
 
 def editions(config) -> list[Edition]:
     """The editions ``extra.alternate`` lists, the main site's first."""
-    base = Path(config.config_file_path).parent
     found = []
     for alt in config.extra.get("alternate") or []:
         if alt.get("lang") == X_DEFAULT:
             continue
         config_file = alt.get("config")
         found.append(Edition(alt["lang"], alt["name"], _prefix(alt["link"]),
-                             (base / config_file).resolve() if config_file else None))
+                             _find_config(config.config_file_path, config_file) if config_file else None))
     return sorted(found, key=lambda e: e.config_file is not None)
+
+
+_INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.M)
+
+
+def _find_config(config_file_path: str, name: str) -> Path:
+    """An edition's config file, beside the main config or beside a config it
+    inherits from: an organizer's mkdocs.yml that says ``INHERIT:`` this
+    project's gets this project's Spanish edition (with the organizer's
+    campaign, which the edition takes from the main build)."""
+    current = Path(config_file_path).resolve()
+    seen = set()
+    while current not in seen:
+        seen.add(current)
+        if (candidate := current.parent / name).exists():
+            return candidate.resolve()
+        match = _INHERIT.search(current.read_text(encoding="utf-8")) if current.exists() else None
+        if not match:
+            break
+        current = (current.parent / match.group(1).strip()).resolve()
+    return (Path(config_file_path).parent / name).resolve()  # missing: MkDocs says so
 
 
 def _prefix(link: str) -> str:
