@@ -296,12 +296,18 @@ class Campaign:
 
         A translation must read the same values as the English template (the
         same variables and attributes), so that no language silently drops a
-        condition or a piece of the letter. ``check-campaign`` reports these.
+        condition or a piece of the letter, and the engine must have the
+        language's message catalogue. ``check-campaign`` reports these.
         """
+        from .i18n import has_catalogue
+
         problems = []
         for lang in self.languages:
             if lang == SOURCE_LANGUAGE:
                 continue
+            if not has_catalogue(lang):
+                problems.append(f"the engine has no messages in {lang!r} (dates and errors would be English): "
+                                f"add letter_py/locale/{lang}/LC_MESSAGES/letter_py.po (see docs/reference.md)")
             for name in TEMPLATES:
                 english, translated = self.template_variables(name), self.template_variables(template_name(lang, name))
                 extra, missing = _outermost(translated - english), _outermost(english - translated)

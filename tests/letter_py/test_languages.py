@@ -286,3 +286,15 @@ def test_batch_lang_and_gender_columns(tmp_path: Path) -> None:
     assert "\nDear Mayor Wu,\n" in (out / "line0003-sam-letter-to-mayor-ann-wu.txt").read_text(encoding="utf-8")
     result = run("batch", str(senders), "--out", str(tmp_path / "p"), "--lang", "es")
     assert (tmp_path / "p" / "line0003-sam-carta-a-ann-wu-alcalde-alcaldesa.txt").exists()
+
+
+def test_check_campaign_wants_the_engines_messages_in_each_language() -> None:
+    files = {**FILES, **{name.replace("es/", "fr/"): text for name, text in FILES.items() if name.startswith("es/")}}
+    es_table = TOML[TOML.index("[lang.es]"):TOML.index("# The people a visitor")]
+    toml = TOML + "\n" + es_table.replace("lang.es", "lang.fr").replace('"Español"', '"Français"')
+    toml = toml.replace("\n[roles.es]\n", "\n[roles.fr]\nlabel = \"x\"\n\n[roles.es]\n")
+    french = letter_py.Campaign.from_files({**files, "campaign.toml": toml})
+    assert list(french.languages) == ["en", "es", "fr"]
+    assert french.translation_problems() == [
+        "the engine has no messages in 'fr' (dates and errors would be English): "
+        "add letter_py/locale/fr/LC_MESSAGES/letter_py.po (see docs/reference.md)"]
