@@ -19,7 +19,7 @@ import msgfmt  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
-from letter_py.i18n import has_catalogue, translations
+from letter_py.i18n import gettext_for, has_catalogue, translations
 from tests.letter_py.letter_helpers import fields, render
 
 PACKAGE = Path(letter_py.__file__).parent
@@ -108,7 +108,8 @@ def test_catalogue_is_loaded_once_and_english_needs_none() -> None:
     assert translations("es") is translations("es")
     assert has_catalogue("en") and has_catalogue("es")
     assert not has_catalogue("zz")
-    assert translations("en").gettext("Enter your name") == "Enter your name"
+    assert translations("en") is None and gettext_for("en")("Enter your name") == "Enter your name"
+    assert gettext_for("es")("Enter your name") == "Escriba su nombre"
 
 
 BAD = {
