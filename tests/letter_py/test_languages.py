@@ -19,8 +19,8 @@ from letter_py.cli import EXAMPLE_ES
 from letter_py.dates import format_date
 from letter_py.states import STATES, STATES_ES, state_code, state_name
 from letter_py.web import Engine
-from tests.letter_py.letter_helpers import fields, render
-from tests.letter_py.test_cli import DEFAULT, run
+from tests.hostile import HOSTILE_STRINGS
+from tests.letter_py.letter_helpers import DEFAULT, fields, render, run
 
 FILES = letter_py.campaign_files(DEFAULT)
 TOML = FILES["campaign.toml"]
@@ -298,3 +298,20 @@ def test_check_campaign_wants_the_engines_messages_in_each_language() -> None:
     assert french.translation_problems() == [
         "the engine has no messages in 'fr' (dates and errors would be English): "
         "add letter_py/locale/fr/LC_MESSAGES/letter_py.po (see docs/reference.md)"]
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS, ids=range(len(HOSTILE_STRINGS)))
+def test_hostile_input_through_the_spanish_templates(text: str) -> None:
+    answer = render({"lang": "es", "sender": {"name": text, "city": text}, "personal": text,
+                     "community": {"city": text},
+                     "recipients": [{"role": "other", "title": text, "name": text, "gender": "f", "address": text}],
+                     "articles": [{"title": text, "outlet": text, "date": text, "url": "https://e.example/x"}]})
+    for letter in answer["letters"]:
+        assert not any(tag in letter["letter_html"] for tag in ("<script", "<img", "<svg", "<b>", "</textarea"))
+        assert "\n" not in letter["subject"] and "\r" not in letter["subject"]
+        assert letter["email_text"].startswith("Estimada ")
+        head = letter["eml"].split("\r\n\r\n", 1)[0]
+        assert [line.split(":", 1)[0] for line in head.split("\r\n") if not line.startswith((" ", "\t"))] == [
+            "Subject", "X-Unsent", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"]
+    if text == "{{ 7*7 }}":
+        assert "{{ 7*7 }}" in answer["letters"][0]["letter_text"]
