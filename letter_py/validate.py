@@ -170,12 +170,13 @@ class _Collector:
         """Give the messages from now on in ``lang``."""
         self._ = gettext_for(lang)
 
-    def add(self, path: str, code: str, message: str, **values: object) -> None:
-        """Note an error; ``message`` is a msgid, ``values`` fill its ``{placeholders}``."""
+    def add(self, path: str, code: str, message: str, noun: str | None = None, **values: object) -> None:
+        """Note an error; ``message`` is a msgid, ``noun`` (a msgid too) and ``values`` fill its placeholders."""
         text = self._(message)
+        if noun is not None:
+            values["noun"] = self._(noun)
         if values:
-            text = text.format(**{k: self._(v) if isinstance(v, str) and k == "noun" else v
-                                  for k, v in values.items()})
+            text = text.format(**values)
         self.errors.append(FieldError(path, code, text))
 
     def text(self, data: dict[str, object], spec: Field, path: str, required: bool | None = None) -> str:
