@@ -207,20 +207,35 @@ class Campaign:
         return self.config.articles
 
     def _compile(self, analysis: Mapping[str, bool] | None) -> None:
-        """Compile every template and note which use ``recipient`` (``analysis``, if shipped)."""
+        """Compile every template and note which use ``recipient`` (``analysis``, if shipped).
+
+        With a shipped analysis, the exact same files were compiled by the
+        build without error, so the other languages' templates are loaded
+        only when a letter in that language is first rendered: an English
+        page's start does not pay for the Spanish templates.
+        """
         for name in self.template_names:
             if name not in self.files:
                 english = name.split("/", 1)[-1]
                 hint = f" (every language needs every template: translate {english})" if "/" in name else ""
                 raise CampaignError(f"{self.origin}/{name}: file missing{hint}")
             try:
-                self.templates[name] = self.env.get_template(name)
                 if analysis is None or name not in analysis:
+                    self.templates[name] = self.env.get_template(name)
                     self.per_recipient[name] = self._mentions_recipient(name, set())
                 else:
+                    if "/" not in name:
+                        self.templates[name] = self.env.get_template(name)
                     self.per_recipient[name] = analysis[name]
             except jinja2.TemplateSyntaxError as exc:
                 raise CampaignError(f"{self.origin}/{exc.name or name}, line {exc.lineno}: {exc.message}") from None
+
+    def template(self, name: str) -> jinja2.Template:
+        """A compiled template, loaded on first use if it was deferred (see :meth:`_compile`)."""
+        found = self.templates.get(name)
+        if found is None:
+            found = self.templates[name] = self.env.get_template(name)
+        return found
 
     def _environment(self) -> jinja2.Environment:
         env = _Environment(
@@ -256,7 +271,7 @@ class Campaign:
         What ``Template.render`` does, less copying the environment's globals
         into a fresh context on every call (they are merged once, here).
         """
-        template = self.templates[name]
+        template = self.template(name)
         try:
             return "".join(template.root_render_func(template.new_context({**self._globals, **context}, shared=True)))
         except Exception:
