@@ -108,6 +108,9 @@ class Campaign:
         self.config: CampaignConfig = parse_config(text, origin, self.cache.config_for(text))
         self._check_languages(folders)
         self.template_names = names
+        # Each language's file name for each template: {"es": {"body.txt.j2": "es/body.txt.j2"}}.
+        self.names: dict[str, dict[str, str]] = {
+            lang: {name: template_name(lang, name) for name in TEMPLATES} for lang in self.config.languages}
         self.roles_by_id: dict[str, Role] = {role.id: role for role in self.config.roles}
         self._role_lookup = {role.id.lower(): role.id for role in self.config.roles}
         self._role_lookup.update({role.label.lower(): role.id for role in self.config.roles})
@@ -271,7 +274,7 @@ class Campaign:
         What ``Template.render`` does, less copying the environment's globals
         into a fresh context on every call (they are merged once, here).
         """
-        template = self.template(name)
+        template = self.templates.get(name) or self.template(name)
         try:
             return "".join(template.root_render_func(template.new_context({**self._globals, **context}, shared=True)))
         except Exception:

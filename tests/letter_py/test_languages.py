@@ -184,6 +184,10 @@ def test_an_english_only_folder_still_works() -> None:
     ({"campaign_toml": TOML + '\n[lang.fr]\nname = "Français"\ndear = "Madame, Monsieur"\n'},
      r"\[lang\.fr\.placeholders\] is missing"),
     ({"campaign_toml": TOML.replace("[lang.es]\n", "[lang.es]\ncolour = 1\n")}, r"\[lang\.es\]: unknown key 'colour'"),
+    ({"campaign_toml": TOML.replace('[roles.es]\nlabel = "Sheriff"\n', '[roles.en]\nlabel = "S"\n\n[roles.es]\nlabel = "Sheriff"\n')},
+     r"\[roles\.en\] of role 'sheriff': the English words are the role's own"),
+    ({"campaign_toml": TOML.replace('[roles.es]\nlabel = "Sheriff"\n', '[roles.de]\nlabel = "S"\n\n[roles.es]\nlabel = "Sheriff"\n')},
+     r"\[roles\.de\] of role 'sheriff': no \[lang\.de\] table declares that language"),
 ])
 def test_missing_translations_name_the_file_or_key(changes: dict, message: str) -> None:
     with pytest.raises(CampaignError, match=message):
