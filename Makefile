@@ -83,3 +83,4 @@ lock: $(DEPS)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis
+	rm -f letter_py/locale/*/LC_MESSAGES/*.mo

@@ -108,6 +108,9 @@ class Campaign:
         self.config: CampaignConfig = parse_config(text, origin, self.cache.config_for(text))
         self._check_languages(folders)
         self.template_names = names
+        # Each language's file name for each template: {"es": {"body.txt.j2": "es/body.txt.j2"}}.
+        self.names: dict[str, dict[str, str]] = {
+            lang: {name: template_name(lang, name) for name in TEMPLATES} for lang in self.config.languages}
         self.roles_by_id: dict[str, Role] = {role.id: role for role in self.config.roles}
         self._role_lookup = {role.id.lower(): role.id for role in self.config.roles}
         self._role_lookup.update({role.label.lower(): role.id for role in self.config.roles})
@@ -207,20 +210,35 @@ class Campaign:
         return self.config.articles
 
     def _compile(self, analysis: Mapping[str, bool] | None) -> None:
-        """Compile every template and note which use ``recipient`` (``analysis``, if shipped)."""
+        """Compile every template and note which use ``recipient`` (``analysis``, if shipped).
+
+        With a shipped analysis, the exact same files were compiled by the
+        build without error, so the other languages' templates are loaded
+        only when a letter in that language is first rendered: an English
+        page's start does not pay for the Spanish templates.
+        """
         for name in self.template_names:
             if name not in self.files:
                 english = name.split("/", 1)[-1]
                 hint = f" (every language needs every template: translate {english})" if "/" in name else ""
                 raise CampaignError(f"{self.origin}/{name}: file missing{hint}")
             try:
-                self.templates[name] = self.env.get_template(name)
                 if analysis is None or name not in analysis:
+                    self.templates[name] = self.env.get_template(name)
                     self.per_recipient[name] = self._mentions_recipient(name, set())
                 else:
+                    if "/" not in name:
+                        self.templates[name] = self.env.get_template(name)
                     self.per_recipient[name] = analysis[name]
             except jinja2.TemplateSyntaxError as exc:
                 raise CampaignError(f"{self.origin}/{exc.name or name}, line {exc.lineno}: {exc.message}") from None
+
+    def template(self, name: str) -> jinja2.Template:
+        """A compiled template, loaded on first use if it was deferred (see :meth:`_compile`)."""
+        found = self.templates.get(name)
+        if found is None:
+            found = self.templates[name] = self.env.get_template(name)
+        return found
 
     def _environment(self) -> jinja2.Environment:
         env = _Environment(
@@ -256,7 +274,7 @@ class Campaign:
         What ``Template.render`` does, less copying the environment's globals
         into a fresh context on every call (they are merged once, here).
         """
-        template = self.templates[name]
+        template = self.templates.get(name) or self.template(name)
         try:
             return "".join(template.root_render_func(template.new_context({**self._globals, **context}, shared=True)))
         except Exception:
@@ -296,12 +314,18 @@ class Campaign:
 
         A translation must read the same values as the English template (the
         same variables and attributes), so that no language silently drops a
-        condition or a piece of the letter. ``check-campaign`` reports these.
+        condition or a piece of the letter, and the engine must have the
+        language's message catalogue. ``check-campaign`` reports these.
         """
+        from .i18n import has_catalogue
+
         problems = []
         for lang in self.languages:
             if lang == SOURCE_LANGUAGE:
                 continue
+            if not has_catalogue(lang):
+                problems.append(f"the engine has no messages in {lang!r} (dates and errors would be English): "
+                                f"add letter_py/locale/{lang}/LC_MESSAGES/letter_py.po (see docs/reference.md)")
             for name in TEMPLATES:
                 english, translated = self.template_variables(name), self.template_variables(template_name(lang, name))
                 extra, missing = _outermost(translated - english), _outermost(english - translated)

@@ -80,8 +80,9 @@ class RoleWords(NamedTuple):
 class Role(NamedTuple):
     """Someone a letter can be addressed to: ``salutation`` is the word after "Dear".
 
-    ``label`` and ``salutation`` are English; ``translations`` holds the other
-    languages' words (``[roles.es]`` after the role's ``[[roles]]`` table).
+    ``label`` and ``salutation`` are English; ``translations`` holds its words
+    in every language, English's and those of ``[roles.es]`` (written after
+    the role's ``[[roles]]`` table) and the like.
     """
 
     id: str
@@ -337,6 +338,9 @@ def _role_words(src: _Source, role: Mapping[str, object], role_id: str, index: i
             salutation_m=_string(src, table, "salutation_m", "[[roles]]", index, default=salutation),
         )
     for key, value in role.items():
+        if isinstance(value, Mapping) and key == SOURCE_LANGUAGE:
+            raise src.fail(f"[roles.{key}] of role {role_id!r}: the English words are the role's own label and "
+                           "salutation", "[[roles]]", index)
         if isinstance(value, Mapping) and key not in languages:
             raise src.fail(f"[roles.{key}] of role {role_id!r}: no [lang.{key}] table declares that language",
                            "[[roles]]", index)
@@ -350,12 +354,12 @@ def _roles(src: _Source, data: Mapping[str, object], languages: Mapping[str, Lan
         if not isinstance(free, bool):
             raise src.fail("'free_title' must be true or false", "[[roles]]", index)
         role_id = _string(src, table, "id", "[[roles]]", index)
+        label = _string(src, table, "label", "[[roles]]", index)
+        salutation = _string(src, table, "salutation", "[[roles]]", index, default="")
+        english = RoleWords(label, label, label, salutation, salutation, salutation)
         roles.append(Role(
-            id=role_id,
-            label=_string(src, table, "label", "[[roles]]", index),
-            salutation=_string(src, table, "salutation", "[[roles]]", index, default=""),
-            free_title=free,
-            translations=_role_words(src, table, role_id, index, languages),
+            id=role_id, label=label, salutation=salutation, free_title=free,
+            translations={SOURCE_LANGUAGE: english, **_role_words(src, table, role_id, index, languages)},
         ))
     if not roles:
         raise src.fail("at least one [[roles]] table is needed")

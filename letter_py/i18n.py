@@ -6,20 +6,23 @@ their translation, compiled to ``.mo`` by ``scripts/msgfmt.py`` (into the
 wheel by ``scripts/build_engine.py``, beside the ``.po`` by ``make deps``).
 
 English is the source language: it needs no catalogue, so an English letter
-reads no file and costs nothing more than before. Another language's catalogue
-is read once, on first use, with :mod:`importlib.resources`, because in the
-browser the wheel is imported as a zip file, where ``gettext.translation``'s
-``localedir`` (a real folder) cannot reach. The language is always passed in,
-never read from ``LANG``: Pyodide's locale is ``C.UTF-8``.
+reads no file, imports no :mod:`gettext` and costs nothing more than before.
+Another language's catalogue is read once, on first use, and handed to
+``gettext.GNUTranslations``: ``gettext.translation(domain, localedir,
+languages=[lang])`` would look for it in a real folder, and in the browser
+the wheel is imported as a zip file. The language is always passed in, never
+read from ``LANG``: Pyodide's locale is ``C.UTF-8``.
 """
 
 from __future__ import annotations
 
 import functools
-import gettext
+import os
+from collections.abc import Callable
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "letter_py"
+_PACKAGE = os.path.dirname(__file__)
 
 
 def N_(message: str) -> str:
@@ -27,26 +30,38 @@ def N_(message: str) -> str:
     return message
 
 
-@functools.cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """The catalogue for ``lang``; English, or a language without one, translates nothing."""
-    if lang == SOURCE_LANGUAGE or not lang.isalpha():
-        return gettext.NullTranslations()
-    from importlib import resources  # only for a language other than English
+def _same(message: str) -> str:
+    return message
 
-    mo = resources.files("letter_py") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+@functools.cache
+def translations(lang: str):  # noqa: ANN201 - gettext.GNUTranslations | None
+    """The catalogue for ``lang``; ``None`` for English, or a language without one.
+
+    Read through the package's own loader (``get_data``), which reads a file
+    inside a zip-imported wheel as well as from a folder, and costs no import
+    (``importlib.resources`` would bring ``zipfile`` and ``pathlib`` into the
+    browser's start). :mod:`gettext` itself is only imported here.
+    """
+    if lang == SOURCE_LANGUAGE or not lang.isalpha() or not lang.isascii():
+        return None
+    path = os.path.join(_PACKAGE, "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
-        with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    except (FileNotFoundError, NotADirectoryError):
-        return gettext.NullTranslations()
+        data = __spec__.loader.get_data(path)  # type: ignore[union-attr]
+    except OSError:
+        return None
+    import gettext
+    import io
+
+    return gettext.GNUTranslations(io.BytesIO(data))
 
 
 def has_catalogue(lang: str) -> bool:
     """Whether ``lang``'s messages exist (English always does)."""
-    return lang == SOURCE_LANGUAGE or isinstance(translations(lang), gettext.GNUTranslations)
+    return lang == SOURCE_LANGUAGE or translations(lang) is not None
 
 
-def gettext_for(lang: str):  # noqa: ANN201 - Callable[[str], str]
-    """``_`` for ``lang``: a msgid in, its translation (or the msgid) out."""
-    return translations(lang).gettext
+def gettext_for(lang: str) -> Callable[[str], str]:
+    """``_`` for ``lang``: a msgid in, its translation (or the msgid itself) out."""
+    catalogue = translations(lang)
+    return _same if catalogue is None else catalogue.gettext

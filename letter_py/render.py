@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 from markupsafe import Markup, escape
 
-from .campaign import Campaign, template_name
+from .campaign import Campaign
 from .dates import format_date, parse_iso_date
 from .eml import build_eml
 from .i18n import N_, gettext_for
@@ -90,8 +90,10 @@ class Letter:
 
     def __init__(self, data: LetterInput, campaign: Campaign, today: _dt.date) -> None:
         self.campaign = campaign
-        lang = self.lang = data.lang if data.lang in campaign.languages else "en"
-        self.language = campaign.language(lang)
+        languages = campaign.config.languages
+        self.language = languages.get(data.lang) or languages["en"]
+        lang = self.lang = self.language.code
+        self.names = campaign.names[lang]  # the templates' file names in this language
         self.gettext = gettext_for(lang)
         ph = self.placeholders = self.language.placeholders
         sender = data.sender
@@ -162,7 +164,7 @@ class Draft:
         language = letter.language
         ph = letter.placeholders
         role = campaign.roles_by_id.get(recipient.role)
-        dear = language.dear_for(recipient.gender)
+        dear = language.dear_for(recipient.gender) if recipient.gender else language.dear[0]
         end = language.salutation_end
         role_label = ""
         if role is None:
@@ -170,11 +172,12 @@ class Draft:
             name = recipient.name or ph["recipient"]
             label = short = name
         else:
-            words = role.words(letter.lang)
-            role_label, role_word = words.for_gender(recipient.gender)
+            words = role.translations.get(letter.lang) or role.words(letter.lang)
+            role_label, role_word = words.for_gender(recipient.gender) if recipient.gender else (
+                words.label, words.salutation)
             title = (recipient.title or ph["recipient_title"]) if role.free_title else role_label
             name = recipient.name or ph["recipient_name"]
-            if words.gendered and not recipient.gender and not role.free_title:
+            if not recipient.gender and words.label_f != words.label_m and not role.free_title:
                 label = language.neutral_label.format(title=title, name=name)
             else:
                 label = f"{title} {name}"
@@ -216,7 +219,7 @@ class Draft:
         }
 
     def _render(self, name: str, **extra: object) -> str:
-        return self.letter.campaign.render(template_name(self.letter.lang, name), self._context(**extra))
+        return self.letter.campaign.render(self.letter.names[name], self._context(**extra))
 
     @cached_property
     def subject(self) -> str:
@@ -225,7 +228,7 @@ class Draft:
     def _render_shared(self, name: str) -> str:
         """Render once per call a template that does not use ``recipient``."""
         letter = self.letter
-        if letter.campaign.per_recipient[template_name(letter.lang, name)]:
+        if letter.campaign.per_recipient[letter.names[name]]:
             return self._render(name)
         text = letter.shared.get(name)
         if text is None:

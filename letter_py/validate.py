@@ -102,7 +102,10 @@ ARTICLE_LIST = ListMessages(
     too_many=N_("Enter no more than {limit} news articles"),
     item_wrong_type=N_("Each of the news articles must be a set of named fields (a JSON object)"),
 )
+SENDER_NOT_OBJECT = N_("Your details must be a set of named fields (a JSON object)")
+COMMUNITY_NOT_OBJECT = N_("Your community must be a set of named fields (a JSON object)")
 LANG_LIMIT = 35  # the longest BCP 47 tag worth reading
+_ENGLISH = gettext_for(SOURCE_LANGUAGE)  # messages before the letter's language is known
 ROLE_LIMIT = 40
 _RECIPIENT_TITLE = next(spec for spec in RECIPIENT_FIELDS if spec.key == "title")  # only for free-title roles
 _FREE_TEXT = frozenset({"line", "block"})
@@ -164,18 +167,19 @@ class _Collector:
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
-        self._ = gettext_for("en")
+        self._ = _ENGLISH
 
     def speak(self, lang: str) -> None:
         """Give the messages from now on in ``lang``."""
         self._ = gettext_for(lang)
 
-    def add(self, path: str, code: str, message: str, **values: object) -> None:
-        """Note an error; ``message`` is a msgid, ``values`` fill its ``{placeholders}``."""
+    def add(self, path: str, code: str, message: str, noun: str | None = None, **values: object) -> None:
+        """Note an error; ``message`` is a msgid, ``noun`` (a msgid too) and ``values`` fill its placeholders."""
         text = self._(message)
+        if noun is not None:
+            values["noun"] = self._(noun)
         if values:
-            text = text.format(**{k: self._(v) if isinstance(v, str) and k == "noun" else v
-                                  for k, v in values.items()})
+            text = text.format(**values)
         self.errors.append(FieldError(path, code, text))
 
     def text(self, data: dict[str, object], spec: Field, path: str, required: bool | None = None) -> str:
@@ -313,7 +317,7 @@ def _read_gender(c: _Collector, data: dict[str, object], path: str) -> str:
 
 def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign: Campaign, lang: str) -> Recipient:
     role = _read_role(c, data, f"{path}.role", campaign, lang)
-    gender = _read_gender(c, data, f"{path}.gender")
+    gender = "" if data.get("gender") in (None, "") else _read_gender(c, data, f"{path}.gender")
     values = {spec.key: c.text(data, spec, f"{path}.{spec.key}") for spec in RECIPIENT_FIELDS if spec.key != "title"}
     title = ""
     if role and campaign.roles_by_id[role].free_title:
@@ -330,8 +334,9 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     c = _Collector()
     if not isinstance(data, dict):
         return LetterInput(), []
-    lang = _read_lang(c, data, campaign)
-    c.speak(lang)
+    lang = SOURCE_LANGUAGE if data.get("lang") in (None, "") else _read_lang(c, data, campaign)
+    if lang != SOURCE_LANGUAGE:
+        c.speak(lang)
 
     recipients: list[Recipient] = []
     found = c.items(data, "recipients", MAX_RECIPIENTS, RECIPIENT_LIST)
@@ -340,11 +345,10 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     if not found and not any(e.field.startswith("recipients") for e in c.errors):
         c.add("recipients", "required", N_("Add at least one person to write to"))
 
-    sender_data = c.mapping(data, "sender", "sender", N_("Your details must be a set of named fields (a JSON object)"))
+    sender_data = c.mapping(data, "sender", "sender", SENDER_NOT_OBJECT)
     sender = Sender(**{spec.key: c.text(sender_data, spec, f"sender.{spec.key}") for spec in SENDER_FIELDS})
 
-    community_data = c.mapping(data, "community", "community",
-                               N_("Your community must be a set of named fields (a JSON object)"))
+    community_data = c.mapping(data, "community", "community", COMMUNITY_NOT_OBJECT)
     community = Community(**{spec.key: c.text(community_data, spec, f"community.{spec.key}") for spec in COMMUNITY_FIELDS})
 
     articles: list[Article] | None = None

@@ -13,13 +13,16 @@ import gettext
 import io
 import json
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import msgfmt  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
-from letter_py.i18n import has_catalogue, translations
+from letter_py.i18n import gettext_for, has_catalogue, translations
 from tests.letter_py.letter_helpers import fields, render
 
 PACKAGE = Path(letter_py.__file__).parent
@@ -108,7 +111,8 @@ def test_catalogue_is_loaded_once_and_english_needs_none() -> None:
     assert translations("es") is translations("es")
     assert has_catalogue("en") and has_catalogue("es")
     assert not has_catalogue("zz")
-    assert translations("en").gettext("Enter your name") == "Enter your name"
+    assert translations("en") is None and gettext_for("en")("Enter your name") == "Enter your name"
+    assert gettext_for("es")("Enter your name") == "Escriba su nombre"
 
 
 BAD = {
@@ -151,3 +155,20 @@ def test_a_bad_language_is_named_in_english() -> None:
         "message": 'Choose the letter\'s language from those this campaign has: "en" (English), "es" (Español)'}
     assert "correct format" in next(e["message"] for e in answer["errors"] if e["field"] == "sender.zip")
     assert json.loads(json.dumps(answer))["letters"][0]["letter_text"].count("Dear ") == 1
+
+
+def test_catalogue_is_read_from_a_zip_imported_wheel(tmp_path: Path) -> None:
+    """As in the browser, where the wheel is on ``sys.path`` as a zip file."""
+    wheel = tmp_path / "letter_py.zip"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path in sorted(PACKAGE.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                archive.write(path, path.relative_to(PACKAGE.parent).as_posix())
+    program = ("import sys; sys.path.insert(0, sys.argv[1]); import json, letter_py; "
+               "assert letter_py.__file__.startswith(sys.argv[1]), letter_py.__file__; "
+               "print(letter_py.render_json(json.dumps({'lang': 'es', 'date': '2026-12-01'})))")
+    result = subprocess.run([sys.executable, "-c", program, str(wheel)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["errors"][0]["message"] == "Añada al menos una persona a la que escribir"
+    assert "1 de diciembre de 2026" in answer["letters"][0]["letter_text"]

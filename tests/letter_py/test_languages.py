@@ -19,8 +19,8 @@ from letter_py.cli import EXAMPLE_ES
 from letter_py.dates import format_date
 from letter_py.states import STATES, STATES_ES, state_code, state_name
 from letter_py.web import Engine
-from tests.letter_py.letter_helpers import fields, render
-from tests.letter_py.test_cli import DEFAULT, run
+from tests.hostile import HOSTILE_STRINGS
+from tests.letter_py.letter_helpers import DEFAULT, fields, render, run
 
 FILES = letter_py.campaign_files(DEFAULT)
 TOML = FILES["campaign.toml"]
@@ -184,6 +184,10 @@ def test_an_english_only_folder_still_works() -> None:
     ({"campaign_toml": TOML + '\n[lang.fr]\nname = "Français"\ndear = "Madame, Monsieur"\n'},
      r"\[lang\.fr\.placeholders\] is missing"),
     ({"campaign_toml": TOML.replace("[lang.es]\n", "[lang.es]\ncolour = 1\n")}, r"\[lang\.es\]: unknown key 'colour'"),
+    ({"campaign_toml": TOML.replace('[roles.es]\nlabel = "Sheriff"\n', '[roles.en]\nlabel = "S"\n\n[roles.es]\nlabel = "Sheriff"\n')},
+     r"\[roles\.en\] of role 'sheriff': the English words are the role's own"),
+    ({"campaign_toml": TOML.replace('[roles.es]\nlabel = "Sheriff"\n', '[roles.de]\nlabel = "S"\n\n[roles.es]\nlabel = "Sheriff"\n')},
+     r"\[roles\.de\] of role 'sheriff': no \[lang\.de\] table declares that language"),
 ])
 def test_missing_translations_name_the_file_or_key(changes: dict, message: str) -> None:
     with pytest.raises(CampaignError, match=message):
@@ -286,3 +290,32 @@ def test_batch_lang_and_gender_columns(tmp_path: Path) -> None:
     assert "\nDear Mayor Wu,\n" in (out / "line0003-sam-letter-to-mayor-ann-wu.txt").read_text(encoding="utf-8")
     result = run("batch", str(senders), "--out", str(tmp_path / "p"), "--lang", "es")
     assert (tmp_path / "p" / "line0003-sam-carta-a-ann-wu-alcalde-alcaldesa.txt").exists()
+
+
+def test_check_campaign_wants_the_engines_messages_in_each_language() -> None:
+    files = {**FILES, **{name.replace("es/", "fr/"): text for name, text in FILES.items() if name.startswith("es/")}}
+    es_table = TOML[TOML.index("[lang.es]"):TOML.index("# The people a visitor")]
+    toml = TOML + "\n" + es_table.replace("lang.es", "lang.fr").replace('"Español"', '"Français"')
+    toml = toml.replace("\n[roles.es]\n", "\n[roles.fr]\nlabel = \"x\"\n\n[roles.es]\n")
+    french = letter_py.Campaign.from_files({**files, "campaign.toml": toml})
+    assert list(french.languages) == ["en", "es", "fr"]
+    assert french.translation_problems() == [
+        "the engine has no messages in 'fr' (dates and errors would be English): "
+        "add letter_py/locale/fr/LC_MESSAGES/letter_py.po (see docs/reference.md)"]
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS, ids=range(len(HOSTILE_STRINGS)))
+def test_hostile_input_through_the_spanish_templates(text: str) -> None:
+    answer = render({"lang": "es", "sender": {"name": text, "city": text}, "personal": text,
+                     "community": {"city": text},
+                     "recipients": [{"role": "other", "title": text, "name": text, "gender": "f", "address": text}],
+                     "articles": [{"title": text, "outlet": text, "date": text, "url": "https://e.example/x"}]})
+    for letter in answer["letters"]:
+        assert not any(tag in letter["letter_html"] for tag in ("<script", "<img", "<svg", "<b>", "</textarea"))
+        assert "\n" not in letter["subject"] and "\r" not in letter["subject"]
+        assert letter["email_text"].startswith("Estimada ")
+        head = letter["eml"].split("\r\n\r\n", 1)[0]
+        assert [line.split(":", 1)[0] for line in head.split("\r\n") if not line.startswith((" ", "\t"))] == [
+            "Subject", "X-Unsent", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"]
+    if text == "{{ 7*7 }}":
+        assert "{{ 7*7 }}" in answer["letters"][0]["letter_text"]
