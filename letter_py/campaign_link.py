@@ -26,16 +26,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import textwrap
 import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from .config import Official, read_toml
+from .config import SOURCE_LANGUAGE, Official, read_toml
+from .i18n import N_, gettext_for
 from .model import Article, FieldError
-from .states import STATES
+from .states import STATES, state_name
 from .text import clean_line, thousands
-from .validate import EMAIL_EXAMPLE, ROLE_LIMIT, Field, _Collector
+from .validate import ROLE_LIMIT, Field, ListMessages, _Collector
 
 if TYPE_CHECKING:
     from .campaign import Campaign
@@ -53,38 +55,47 @@ MAX_FRAGMENT = 4 * MAX_LINK
 MAX_JSON = 64_000
 
 
-def _(message: str) -> str:
-    """Marks a message for translation (the gettext catalogues of issue 14)."""
-    return message
+# Every message is an English msgid (N_), worded in the language asked for
+# (``lang``: the builder page's) by letter_py's catalogues, as validate's are.
 
 
-ORGANIZER = Field(key="organizer", limit=100, noun=_("The organizer's name"))
+ORGANIZER = Field(key="organizer", limit=100, noun=N_("The organizer's name"))
 DEFAULT_FIELDS = (
-    Field(key="city", limit=100, noun=_("The town or city"), required=_("Enter the town or city")),
-    Field(key="state", limit=50, noun=_("The state"), kind="state",
-          invalid=_("Enter the state as a US state name or its two-letter code, like IL or Illinois")),
+    Field(key="city", limit=100, noun=N_("The town or city"), required=N_("Enter the town or city")),
+    Field(key="state", limit=50, noun=N_("The state"), kind="state",
+          invalid=N_("Enter the state as a US state name or its two-letter code, like IL or Illinois")),
 )
 OFFICIAL_FIELDS = (
-    Field(key="name", limit=100, noun=_("The official's name"), required=_("Enter the official's name")),
-    Field(key="title", limit=100, noun=_("The official's title"),
-          required=_("Enter the official's title, like Alderperson")),
-    Field(key="email", limit=254, noun=_("The official's email address"), kind="email",
-          invalid=_("Enter the official's email address in the correct format, ") + EMAIL_EXAMPLE),
-    Field(key="address", limit=300, noun=_("The official's postal address"), kind="block"),
+    Field(key="name", limit=100, noun=N_("The official's name"), required=N_("Enter the official's name")),
+    Field(key="title", limit=100, noun=N_("The official's title"),
+          required=N_("Enter the official's title, like Alderperson")),
+    Field(key="email", limit=254, noun=N_("The official's email address"), kind="email",
+          invalid=N_("Enter the official's email address in the correct format, like name@example.com")),
+    Field(key="address", limit=300, noun=N_("The official's postal address"), kind="block"),
 )
 ARTICLE_FIELDS = (
-    Field(key="title", limit=300, noun=_("The article's title"), required=_("Enter the title of the news article")),
-    Field(key="outlet", limit=100, noun=_("The name of the news outlet")),
-    Field(key="date", limit=40, noun=_("The article's date")),
-    Field(key="url", limit=500, noun=_("The article's link"), required=_("Enter the link to the news article"),
+    Field(key="title", limit=300, noun=N_("The article's title"), required=N_("Enter the title of the news article")),
+    Field(key="outlet", limit=100, noun=N_("The name of the news outlet")),
+    Field(key="date", limit=40, noun=N_("The article's date")),
+    Field(key="url", limit=500, noun=N_("The article's link"), required=N_("Enter the link to the news article"),
           kind="url",
-          invalid=_("Enter the article's link in the correct format, starting with https://, "
+          invalid=N_("Enter the article's link in the correct format, starting with https://, "
                     "like https://www.example.com/news/story")),
 )
 # The keys a file may hold besides ours: the rest of a full campaign.toml.
-CAMPAIGN_KEYS = frozenset({"name", "home_state", "mailto", "placeholders", "roles"})
+CAMPAIGN_KEYS = frozenset({"name", "home_state", "mailto", "placeholders", "roles", "lang"})
 TOP_KEYS = frozenset({"organizer", "defaults", "officials", "articles"})
 OFFICIAL_KEYS = ("name", "role", "title", "email", "address")  # the link's order
+OFFICIALS = ListMessages(
+    wrong_type=N_("The officials must be a list (a JSON array)"),
+    too_many=N_("Enter no more than {limit} officials"),
+    item_wrong_type=N_("Each official must be a set of named fields (a JSON object)"),
+)
+ARTICLES = ListMessages(
+    wrong_type=N_("The news articles must be a list (a JSON array)"),
+    too_many=N_("Enter no more than {limit} news articles"),
+    item_wrong_type=N_("Each of the news articles must be a set of named fields (a JSON object)"),
+)
 ARTICLE_KEYS = ("title", "outlet", "date", "url")
 
 
@@ -116,26 +127,26 @@ def _unknown(c: _Collector, data: Mapping[str, object], known: frozenset[str] | 
     for key in data:
         if key not in known:
             where = f"{path}.{key}" if path else str(key)
-            c.add(where, "unknown_key", _("Remove {key!r}: the keys here are {keys}").format(
-                key=key, keys=", ".join(sorted(k for k in known if path or k not in CAMPAIGN_KEYS))))
+            c.add(where, "unknown_key", N_("Remove \"{key}\": the keys here are {keys}"),
+                  key=key, keys=", ".join(sorted(k for k in known if path or k not in CAMPAIGN_KEYS)))
 
 
-def _role(c: _Collector, data: Mapping[str, object], path: str, campaign: Campaign) -> str:
+def _role(c: _Collector, data: Mapping[str, object], path: str, campaign: Campaign, lang: str) -> str:
     raw = data.get("role")
-    choices = ", ".join(f"{role.id} ({role.label})" for role in campaign.roles)
+    choices = ", ".join(f"{role.id} ({role.words(lang).label})" for role in campaign.roles)
     if not isinstance(raw, str) or not raw.strip():
-        c.add(path, "required", _("Choose the official's role: {choices}").format(choices=choices))
+        c.add(path, "required", N_("Choose the official's role: {choices}"), choices=choices)
         return ""
     role = campaign.role_id(clean_line(raw)[:ROLE_LIMIT])
     if role is None:
-        c.add(path, "invalid_role", _("Choose the official's role from the list: {choices}").format(choices=choices))
+        c.add(path, "invalid_role", N_("Choose the official's role from the list: {choices}"), choices=choices)
         return ""
     return role
 
 
-def _official(c: _Collector, path: str, data: Mapping[str, object], campaign: Campaign) -> Official:
+def _official(c: _Collector, path: str, data: Mapping[str, object], campaign: Campaign, lang: str) -> Official:
     _unknown(c, data, OFFICIAL_KEYS, path)
-    role = _role(c, data, f"{path}.role", campaign)
+    role = _role(c, data, f"{path}.role", campaign, lang)
     values = {spec.key: c.text(dict(data), spec, f"{path}.{spec.key}") for spec in OFFICIAL_FIELDS
               if spec.key != "title"}
     title = ""
@@ -154,34 +165,38 @@ def _is_blank(item: Mapping[str, object], ignore: tuple[str, ...] = ()) -> bool:
     return all(isinstance(value, str) and not value.strip() for key, value in item.items() if key not in ignore)
 
 
-def read_campaign(data: object, campaign: Campaign) -> tuple[LocalCampaign, list[FieldError]]:
+def read_campaign(data: object, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -> tuple[LocalCampaign, list[FieldError]]:
     """Check a TOML-shaped table against the site's ``campaign`` (its roles).
 
     Always returns a campaign: a bad value is left empty, a too-long text is
-    cut, and each is reported by field path (``officials.0.email``).
+    cut, and each is reported by field path (``officials.0.email``), worded
+    in ``lang``.
     """
     c = _Collector()
+    if lang != SOURCE_LANGUAGE:
+        c.speak(lang)
     if not isinstance(data, Mapping):
-        c.add("", "not_object", _("The campaign must be a table of settings, like organizer = \"…\""))
+        c.add("", "not_object", N_("The campaign must be a table of settings, like organizer = \"…\""))
         return LocalCampaign(), c.errors
     data = dict(data)
     _unknown(c, data, TOP_KEYS | CAMPAIGN_KEYS, "")
     organizer = c.text(data, ORGANIZER, "organizer")
-    defaults = c.mapping(data, "defaults", "defaults", _("[defaults]"))
+    defaults = c.mapping(data, "defaults", "defaults", N_("[defaults] must be a set of named fields (a JSON object)"))
     _unknown(c, defaults, ("city", "state"), "defaults")
     city, state = (c.text(defaults, spec, f"defaults.{spec.key}") for spec in DEFAULT_FIELDS)
-    officials = tuple(_official(c, path, item, campaign)
-                      for path, item in c.items(data, "officials", MAX_OFFICIALS, _("officials")) or ()
+    officials = tuple(_official(c, path, item, campaign, lang)
+                      for path, item in c.items(data, "officials", MAX_OFFICIALS, OFFICIALS) or ()
                       if not _is_blank(item, ignore=("role",)))
     if not officials and not any(e.field.startswith("officials") for e in c.errors):
-        c.add("officials", "required", _("Add at least one official to write to"))
+        c.add("officials", "required", N_("Add at least one official to write to"))
     articles = tuple(_article(c, path, item)
-                     for path, item in c.items(data, "articles", MAX_ARTICLES, _("news articles")) or ()
+                     for path, item in c.items(data, "articles", MAX_ARTICLES, ARTICLES) or ()
                      if not _is_blank(item))
     return LocalCampaign(organizer, city, state, officials, articles), c.errors
 
 
-def read_toml_campaign(text: str, campaign: Campaign, origin: str = "campaign") -> tuple[LocalCampaign, list[FieldError]]:
+def read_toml_campaign(text: str, campaign: Campaign, origin: str = "campaign",
+                       lang: str = SOURCE_LANGUAGE) -> tuple[LocalCampaign, list[FieldError]]:
     """:func:`read_campaign` of a TOML file's text; a syntax error names the line."""
     from .config import CampaignError
 
@@ -189,7 +204,7 @@ def read_toml_campaign(text: str, campaign: Campaign, origin: str = "campaign") 
         data = read_toml(text, origin)
     except CampaignError as exc:
         return LocalCampaign(), [FieldError("", "invalid_toml", str(exc))]
-    return read_campaign(data, campaign)
+    return read_campaign(data, campaign, lang)
 
 
 # ---- the link ---------------------------------------------------------------
@@ -228,32 +243,38 @@ def is_campaign_fragment(text: str) -> bool:
     return len(fragment) > 2 and fragment[0] == "c" and fragment[1:2].isdigit()
 
 
-_DAMAGED = _("This campaign link is damaged or incomplete. Ask the person who sent it for the link again, "
+_DAMAGED = N_("This campaign link is damaged or incomplete. Ask the person who sent it for the link again, "
              "or copy the whole link, including the part after #")
 
 
-def _unpack(fragment: str) -> tuple[object, list[FieldError]]:
+def _error(lang: str, field: str, code: str, message: str, **values: object) -> FieldError:
+    """A whole-link error, its msgid worded in ``lang``."""
+    text = gettext_for(lang)(message)
+    return FieldError(field, code, text.format(**values) if values else text)
+
+
+def _unpack(fragment: str, lang: str) -> tuple[object, list[FieldError]]:
     """The decoded JSON payload, or ``None`` and the reason."""
     if not fragment.startswith(PREFIX):
         if is_campaign_fragment(fragment):
-            return None, [FieldError("", "unknown_version", _(
+            return None, [_error(lang, "", "unknown_version", N_(
                 "This campaign link was made by a newer version of this site. Open it on the site that made it"))]
-        return None, [FieldError("", "not_campaign", _("This is not a campaign link: it should contain #c1."))]
+        return None, [_error(lang, "", "not_campaign", N_("This is not a campaign link: it should contain #c1."))]
     if len(fragment) > MAX_FRAGMENT:
-        return None, [FieldError("", "too_long", _(
-            "This campaign link is too long to be read ({length} characters, at most {limit})").format(
-            length=thousands(len(fragment)), limit=thousands(MAX_FRAGMENT)))]
+        return None, [_error(lang, "", "too_long", N_(
+            "This campaign link is too long to be read ({length} characters, at most {limit})"),
+            length=thousands(len(fragment)), limit=thousands(MAX_FRAGMENT))]
     body = fragment[len(PREFIX):]
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         unpacker = zlib.decompressobj(-15)
         raw = unpacker.decompress(packed, MAX_JSON)
         if unpacker.unconsumed_tail or not unpacker.eof:
-            return None, [FieldError("", "damaged", _DAMAGED)]
+            return None, [_error(lang, "", "damaged", _DAMAGED)]
         return json.loads(raw.decode("utf-8")), []
     except (binascii.Error, ValueError, zlib.error, RecursionError):
         # json.JSONDecodeError and UnicodeDecodeError are ValueErrors.
-        return None, [FieldError("", "damaged", _DAMAGED)]
+        return None, [_error(lang, "", "damaged", _DAMAGED)]
 
 
 def _rows(value: object, keys: tuple[str, ...]) -> object:
@@ -264,45 +285,45 @@ def _rows(value: object, keys: tuple[str, ...]) -> object:
             for row in value]
 
 
-def decode(link: str, campaign: Campaign) -> tuple[LocalCampaign, list[FieldError]]:
-    """A link (or its fragment) back to a checked campaign; never raises."""
-    payload, errors = _unpack(fragment_of(link))
+def decode(link: str, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -> tuple[LocalCampaign, list[FieldError]]:
+    """A link (or its fragment) back to a checked campaign, its errors in ``lang``; never raises."""
+    payload, errors = _unpack(fragment_of(link), lang)
     if errors:
         return LocalCampaign(), errors
     if not isinstance(payload, dict):
-        return LocalCampaign(), [FieldError("", "damaged", _DAMAGED)]
+        return LocalCampaign(), [_error(lang, "", "damaged", _DAMAGED)]
     data = {"organizer": payload.get("o"), "defaults": {"city": payload.get("c"), "state": payload.get("s")},
             "officials": _rows(payload.get("f", []), OFFICIAL_KEYS),
             "articles": _rows(payload.get("a", []), ARTICLE_KEYS)}
     unknown = set(payload) - {"o", "c", "s", "f", "a"}
-    local, errors = read_campaign(data, campaign)
+    local, errors = read_campaign(data, campaign, lang)
     if unknown:
-        errors.append(FieldError("", "unknown_key", _DAMAGED))
+        errors.append(_error(lang, "", "unknown_key", _DAMAGED))
     return local, errors
 
 
 def check_base(base: str) -> str | None:
-    """Why ``base`` cannot start a link (``None``: it can): an http(s) page address."""
+    """Why ``base`` cannot start a link (``None``: it can): an http(s) page address (a msgid)."""
     parts = urlsplit(base) if isinstance(base, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(
             ch.isspace() for ch in base):
-        return _("Enter the letter page's address, starting with https://, like https://example.org/write/")
+        return N_("Enter the letter page's address, starting with https://, like https://example.org/write/")
     if parts.fragment:
-        return _("Enter the letter page's address without a # part")
+        return N_("Enter the letter page's address without a # part")
     return None
 
 
-def make_link(base: str, local: LocalCampaign) -> tuple[str, list[FieldError]]:
-    """``base#c1.…``, or ``""`` and why not (a bad base, a link too long)."""
+def make_link(base: str, local: LocalCampaign, lang: str = SOURCE_LANGUAGE) -> tuple[str, list[FieldError]]:
+    """``base#c1.…``, or ``""`` and why not (a bad base, a link too long), worded in ``lang``."""
     problem = check_base(base)
     if problem:
-        return "", [FieldError("base", "invalid_url", problem)]
+        return "", [_error(lang, "base", "invalid_url", problem)]
     link = base.split("#", 1)[0] + "#" + encode(local)
     if len(link) > MAX_LINK:
-        return "", [FieldError("", "too_long", _(
+        return "", [_error(lang, "", "too_long", N_(
             "The link would be {length} characters long, and a QR code of more than {limit} does not scan "
-            "reliably. Remove an official or a news article, or shorten the addresses").format(
-            length=thousands(len(link)), limit=thousands(MAX_LINK)))]
+            "reliably. Remove an official or a news article, or shorten the addresses"),
+            length=thousands(len(link)), limit=thousands(MAX_LINK))]
     return link, []
 
 
@@ -362,23 +383,26 @@ def to_toml(local: LocalCampaign) -> str:
     return dump_toml(local.to_dict())
 
 
-def campaign_toml(local: LocalCampaign, campaign: Campaign) -> str:
-    """A whole ``campaign.toml`` for a copy of the site: the site's own, with this town."""
+def campaign_toml(local: LocalCampaign, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -> str:
+    """A whole ``campaign.toml`` for a copy of the site: the site's own, with this town
+    (its opening comment in ``lang``)."""
     base = dict(campaign.config.toml)
     base.pop("officials", None)
     base.pop("articles", None)
     merged = {**base, **local.to_dict()}
-    header = ("# campaign.toml for {town}: put it in your copy's campaign folder and check it with\n"
-              "# `letter-py check-campaign FOLDER`. See docs/reference.md for every key.\n\n")
-    return header.format(town=local.city or "your town") + dump_toml(merged)
+    _ = gettext_for(lang)
+    header = _("campaign.toml for {town}: put it in your copy's campaign folder and check it with "
+               "`letter-py check-campaign FOLDER`. See docs/reference.md for every key.")
+    comment = header.format(town=local.city.replace("\n", " ") or _("your town"))
+    return textwrap.fill(comment, 88, initial_indent="# ", subsequent_indent="# ") + "\n\n" + dump_toml(merged)
 
 
-def describe_local(local: LocalCampaign, campaign: Campaign) -> dict[str, object]:
-    """The campaign as JSON for the page: officials with their labels."""
+def describe_local(local: LocalCampaign, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -> dict[str, object]:
+    """The campaign as JSON for the page: officials with their labels in ``lang``."""
     return {
         "organizer": local.organizer, "city": local.city, "state": local.state,
-        "state_name": STATES.get(local.state, ""),
-        "officials": [{**o._asdict(), "label": o.label(campaign)} for o in local.officials],
+        "state_name": state_name(local.state, lang) if local.state in STATES else "",
+        "officials": [{**o._asdict(), "label": o.label(campaign, lang) if o.role in campaign.roles_by_id else o.name} for o in local.officials],
         "articles": [a._asdict() for a in local.articles],
     }
 
@@ -389,49 +413,59 @@ def _errors(errors: list[FieldError]) -> list[dict[str, str]]:
     return [error.to_dict() for error in errors]
 
 
-def _internal(exc: Exception) -> list[dict[str, str]]:
-    return [{"field": "", "code": "internal_error",
-             "message": f"The campaign could not be read ({type(exc).__name__}: {str(exc)[:300]})"}]
+def _internal(exc: Exception, lang: str) -> list[dict[str, str]]:
+    reason = f"{type(exc).__name__}: {str(exc)[:300]}"
+    return [_error(lang, "", "internal_error", N_("The campaign could not be read ({reason})"), reason=reason).to_dict()]
+
+
+def _language(data: Mapping[str, object], campaign: Campaign) -> str:
+    """The language the builder page asks its messages in (``"lang"``): one of the campaign's, else English."""
+    raw = data.get("lang")
+    code = campaign.lang_code(clean_line(raw)[:20]) if isinstance(raw, str) and raw.strip() else None
+    return code or SOURCE_LANGUAGE
 
 
 def build_json(input_json: str, campaign: Campaign) -> str:
-    """The builder's answer for ``{"base": URL, "campaign": {TOML-shaped}}``; never raises.
+    """The builder's answer for ``{"base": URL, "campaign": {TOML-shaped}, "lang": "es"}``; never raises.
 
     ``{"ok", "errors", "link", "fragment", "toml", "campaign_toml", "letter_input", "campaign"}``:
     the link is ``""`` while there are errors, everything else is always there.
+    Messages and role labels are in ``lang`` (the page's; English by default).
     """
+    lang = SOURCE_LANGUAGE
     try:
         data = json.loads(input_json) if isinstance(input_json, str) and len(input_json) <= MAX_JSON * 4 else None
         if not isinstance(data, dict):
             data = {}
-        local, errors = read_campaign(data.get("campaign", {}), campaign)
-        link, link_errors = make_link(data.get("base", ""), local)
+        lang = _language(data, campaign)
+        local, errors = read_campaign(data.get("campaign", {}), campaign, lang)
+        link, link_errors = make_link(data.get("base", ""), local, lang)
         errors += link_errors
         return json.dumps({
             "ok": not errors, "errors": _errors(errors),
             "link": "" if errors else link, "fragment": encode(local), "length": len(link),
-            "toml": to_toml(local), "campaign_toml": campaign_toml(local, campaign),
-            "letter_input": visitor_input(local), "campaign": describe_local(local, campaign),
+            "toml": to_toml(local), "campaign_toml": campaign_toml(local, campaign, lang),
+            "letter_input": visitor_input(local), "campaign": describe_local(local, campaign, lang),
         })
     except Exception as exc:  # the promise is: never raise
-        return json.dumps({"ok": False, "errors": _internal(exc), "link": "", "fragment": "", "length": 0,
+        return json.dumps({"ok": False, "errors": _internal(exc, lang), "link": "", "fragment": "", "length": 0,
                            "toml": "", "campaign_toml": "", "letter_input": {}, "campaign": None})
 
 
-def read_link_json(link: str, campaign: Campaign) -> str:
-    """The visitor page's answer for a fragment; never raises.
+def read_link_json(link: str, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -> str:
+    """The visitor page's answer for a fragment, its messages in ``lang``; never raises.
 
     ``{"ok", "errors", "campaign": {…} | null, "letter_input": {…}}``: when the
     link cannot be read at all, ``campaign`` is null and the page keeps its
     ordinary letter; a link with some bad values still prefills the rest.
     """
     try:
-        local, errors = decode(link, campaign)
+        local, errors = decode(link, campaign, lang)
         readable = not errors or all(e.field for e in errors)
         return json.dumps({
             "ok": not errors, "errors": _errors(errors),
-            "campaign": describe_local(local, campaign) if readable else None,
+            "campaign": describe_local(local, campaign, lang) if readable else None,
             "letter_input": visitor_input(local) if readable else {},
         })
     except Exception as exc:  # the promise is: never raise
-        return json.dumps({"ok": False, "errors": _internal(exc), "campaign": None, "letter_input": {}})
+        return json.dumps({"ok": False, "errors": _internal(exc, lang), "campaign": None, "letter_input": {}})

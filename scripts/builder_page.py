@@ -75,11 +75,13 @@ def letter_page_url(page, nav) -> str:
     raise BuilderError(f"{page.file.src_uri}: letter_page {wanted!r} is not a page of the site")
 
 
-def page_context(page, nav, letter_boot: dict[str, Any], campaign_json: str, describe: dict[str, Any],
+def page_context(page, nav, letter_boot: dict[str, Any], root: str, campaign_json: str, describe: dict[str, Any],
                  strings: dict[str, str]) -> dict[str, Any]:
-    """Everything builder.html needs."""
+    """Everything builder.html needs; ``root`` leads from an edition's root to the
+    main site's, where the page scripts are (i18n_site.root_prefix)."""
     return {
         "boot": boot_config(letter_boot),
+        "root": root,
         "campaign_json": campaign_json,
         "roles": [role for role in describe["roles"]],
         "states": describe["states"],

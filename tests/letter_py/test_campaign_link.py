@@ -234,3 +234,74 @@ def test_the_builder_answers_the_link_files_and_preview_input():
 @pytest.mark.parametrize(("officials", "most"), [(1, 500), (3, 900), (10, 2000)])
 def test_link_sizes(officials, most):
     assert len(link_for(officials)) <= most
+
+
+# ---- in the page's language (the Spanish edition's builder and letter page) ----
+
+BAD_TOWN = {"organizer": 7, "defaults": {"city": "", "state": "Narnia"}, "extra": 1,
+            "officials": [{"role": "king", "name": "A", "email": "no"}, {"role": "other", "name": "B"},
+                          {"role": "mayor", "name": "x" * 101}],
+            "articles": [{"title": "", "url": "javascript:alert(1)"}]}
+
+
+def built(campaign: object, lang: str | None, base: str = BASE) -> dict:
+    request = {"base": base, "campaign": campaign} | ({"lang": lang} if lang is not None else {})
+    return json.loads(cl.build_json(json.dumps(request), CAMPAIGN))
+
+
+def test_the_builder_names_bad_fields_in_spanish():
+    spanish, english = built(BAD_TOWN, "es"), built(BAD_TOWN, None)
+    codes = [(e["field"], e["code"]) for e in english["errors"]]
+    assert [(e["field"], e["code"]) for e in spanish["errors"]] == codes and len(codes) >= 9
+    for es, en in zip(spanish["errors"], english["errors"], strict=True):
+        assert es["message"] != en["message"], en["message"]
+    messages = {e["field"]: e["message"] for e in spanish["errors"]}
+    assert messages["defaults.city"] == "Escriba la ciudad o el pueblo"
+    assert messages["officials.0.email"].startswith("Escriba el correo electrónico de la autoridad en el formato correcto")
+    assert messages["officials.0.role"].startswith("Elija de la lista el cargo de la autoridad: mayor (Alcalde/Alcaldesa), ")
+    assert messages["officials.1.title"].startswith("Escriba el cargo de la autoridad")
+    assert messages["officials.2.name"] == "El nombre de la autoridad debe tener 100 caracteres como máximo"
+    assert messages["organizer"] == "El nombre de quien organiza debe ser texto"
+    assert messages["articles.0.url"].startswith("Escriba el enlace del artículo en el formato correcto, empezando por https://")
+    assert messages["extra"].startswith("Quite «extra»: las claves posibles aquí son ")
+    wrong = {e["field"]: e["message"] for e in built({"officials": "x"}, "es")["errors"]}
+    assert wrong["officials"] == "Las autoridades deben ser una lista (un array de JSON)"
+    assert built(SPRINGFIELD, "es", base="ftp://x")["errors"][0]["message"].startswith(
+        "Escriba la dirección de la página de la carta, empezando por https://")
+
+
+def test_the_builder_speaks_the_pages_language_and_the_link_does_not():
+    spanish, english = built(SPRINGFIELD, "es-US"), built(SPRINGFIELD, "en")
+    assert spanish["ok"] and spanish["link"] == english["link"]  # the link carries data, never words
+    assert spanish["campaign"]["officials"][0]["label"] == "Maria Lopez, Alcalde/Alcaldesa"
+    assert spanish["campaign_toml"].startswith("# campaign.toml para Springfield: póngalo en la carpeta")
+    assert tomllib.loads(spanish["campaign_toml"]) == tomllib.loads(english["campaign_toml"])
+    north = built({**SPRINGFIELD, "defaults": {"city": "Raleigh", "state": "NC"}}, "es")
+    assert north["campaign"]["state_name"] == "Carolina del Norte"
+    # A language the site has no catalogue for, or none: English.
+    assert built(BAD_TOWN, "fr")["errors"] == built(BAD_TOWN, None)["errors"] == built(BAD_TOWN, 5)["errors"]
+
+
+@pytest.mark.parametrize(("fragment", "spanish"), [
+    ("#c1.AAAA", "Este enlace de campaña está dañado o incompleto. Pida de nuevo el enlace a quien se lo envió"),
+    ("#c9.xyz", "Este enlace de campaña se creó con una versión más reciente de este sitio"),
+    ("#c1." + "A" * 9000, "Este enlace de campaña es demasiado largo para leerlo (9,003 caracteres; como máximo, 8,000)"),
+    ("#city=Springfield", "Este no es un enlace de campaña: debería contener #c1."),
+])
+def test_an_unreadable_link_says_why_in_spanish(fragment, spanish):
+    answer = json.loads(cl.read_link_json(fragment, CAMPAIGN, "es"))
+    assert answer["campaign"] is None and answer["errors"][0]["message"].startswith(spanish)
+    assert answer["errors"][0]["code"] == json.loads(cl.read_link_json(fragment, CAMPAIGN))["errors"][0]["code"]
+
+
+def test_the_engine_reads_a_link_in_the_pages_language():
+    from letter_py.web import Engine
+
+    engine = Engine(json.dumps(letter_py.campaign_files(letter_py.__path__[0] + "/campaigns/default")))
+    fragment = "#" + cl.encode(read({**SPRINGFIELD, "defaults": {"city": "Raleigh", "state": "NC"}})[0])
+    spanish = json.loads(engine.read_link(json.dumps({"link": fragment, "lang": "es"})))
+    assert spanish["campaign"]["state_name"] == "Carolina del Norte"
+    assert spanish["campaign"]["officials"][1]["label"] == "Ken Brown, Jefe/Jefa de Policía"
+    assert json.loads(engine.read_link(fragment)) == json.loads(cl.read_link_json(fragment, CAMPAIGN))
+    for odd in ('{"link": 5, "lang": "es"}', "{not json", '{"lang": ["es"]}', "[]"):
+        assert json.loads(engine.read_link(odd))["campaign"] is None

@@ -10,7 +10,7 @@ import pytest
 from letter_py import campaign_link as cl
 from letter_py import default_campaign
 from tests.hostile import HOSTILE_STRINGS
-from tests.letter_py.cli_runner import run
+from tests.letter_py.letter_helpers import run
 from tests.letter_py.qr_decoder import decode_svg_matrix
 
 BASE = "https://example.org/write/"
@@ -68,7 +68,7 @@ def test_link_and_decode_round_trip(town: Path, tmp_path: Path):
     (('email = "mayor@', 'email = "mayor at '), "officials.0.email: Enter the official's email address"),
     (('role = "mayor"', 'role = "king"'), "officials.0.role: Choose the official's role from the list"),
     (('[defaults]', '[defaults\n'), "line 3"),
-    (('city = "Springfield"', 'town = "Springfield"'), "defaults.town: Remove 'town'"),
+    (('city = "Springfield"', 'town = "Springfield"'), 'defaults.town: Remove "town"'),
 ])
 def test_bad_files_name_the_field(town: Path, change: tuple[str, str], reason: str):
     town.write_text(TOWN.replace(*change), encoding="utf-8")

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 import letter_py
-from tests.letter_py.cli_runner import run
-
-DEFAULT = Path(letter_py.__file__).parent / "campaigns" / "default"
+from tests.letter_py.letter_helpers import DEFAULT, run
 
 
 @pytest.fixture(scope="module")

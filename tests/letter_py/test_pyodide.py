@@ -16,7 +16,8 @@ import pytest
 
 import letter_py
 from letter_py import campaign_link, default_campaign
-from letter_py.cli import EXAMPLE
+from letter_py.cli import EXAMPLE, EXAMPLE_ES
+from letter_py.web import Engine
 from tests.campaign_links import SPRINGFIELD
 from tests.letter_py.letter_helpers import HERE, TODAY
 
@@ -37,6 +38,19 @@ CASES = {
         "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
     },
     "not json": None,
+    # In Spanish: the catalogue's messages, Spanish dates and state names, and
+    # the hostile input through the Spanish templates.
+    "example-es": EXAMPLE_ES,
+    "errors-es": {"lang": "es", "sender": {"zip": "6", "email": "x"}, "date": "2026-12-01",
+                  "community": {"state": "Pennsylvania"}, "recipients": [{"role": "nobody", "gender": "x"}]},
+    "hostile-es": {
+        "lang": "es-US",
+        "sender": {"name": "Jos\u00e9 \u202e{{ 7*7 }}<script>", "state": "carolina del norte", "zip": "6"},
+        "personal": "caf\u0065\u0301 \ud800 \U0001f600\n\n\n<b>x</b>\r\nBcc: x@y.z",
+        "recipients": [{"role": "other", "title": "Concejala", "gender": "f", "name": "Ren\u00e9e O'Hara Jr.",
+                        "email": "r@x.example.org", "address": "1 Rue de l'\u00c9glise\n\u0130stanbul"}],
+        "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
+    },
 }
 # Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
 LINK_CASES = {
@@ -80,4 +94,7 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
                                                                         default_campaign()), name
         else:
             assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
+    engine = Engine(json.dumps(letter_py.campaign_files(Path(letter_py.__file__).parent / "campaigns" / "default")))
+    assert answer["describe"] == {lang: engine.describe(lang) for lang in ("en", "es")}
+    assert "Estimada Concejala" in answer["results"]["hostile-es"]
     print(f"Pyodide {answer['version'].split()[0]}: {answer['ms_per_call']:.2f} ms per render_json call")

@@ -27,6 +27,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(site: Path):
     pages = standards.html_pages(site)
     assert site / "index.html" in pages and site / "write" / "index.html" in pages and len(pages) >= 9, pages
     assert site / "setup" / "index.html" in pages
+    assert site / "es" / "escribir" / "index.html" in pages and site / "es" / "404.html" in pages, pages
     errors = standards.nu_errors(pages)
     assert errors == [], "\n".join(errors)
 

@@ -28,13 +28,15 @@ function start(root) {
   const errors = new ErrorSummary(root, form.element);
   const result = new BuilderResult(root);
   const base = new URL(root.dataset.letterPage, location.href).href;
+  const lang = document.documentElement.lang; // letter_py's messages and role labels in the page's language
   const touched = new Set();
   let answer = null; // letter_py's latest build_link answer
   let shownQR = null;
   const client = new EngineClient({
     createWorker: () => new Worker(workerURL(boot), { type: "module" }),
     campaign: document.getElementById("letter-campaign").textContent,
-    readInput: () => (answer ? answer.letter_input : {}),
+    // The preview is the letter a neighbour on this page's edition starts from: in its language.
+    readInput: () => ({ ...(answer ? answer.letter_input : {}), lang }),
   });
   const actions = new Actions({ whenFresh: () => null, preview: null, errors: null, announce });
 
@@ -49,7 +51,7 @@ function start(root) {
     }
     building = true;
     root.dataset.building = "true"; // for the tests: a newer link is on its way
-    const input = JSON.stringify({ base, campaign: inputDocument(form.entries()) });
+    const input = JSON.stringify({ base, lang, campaign: inputDocument(form.entries()) });
     client.call("build_link", input).then((reply) => {
       answer = reply;
       errors.show(reply.errors.filter((e) => e.field === "" || touched.has(e.field)));

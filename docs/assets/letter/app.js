@@ -62,7 +62,9 @@ function start(root) {
   // A campaign link is read by letter_py once the engine is ready.
   const readLink = () => {
     if (!isCampaignHash(location.hash)) return;
-    client.call("read_link", location.hash).then((answer) => {
+    // In the page's language: the officials' labels, the state's name.
+    const input = JSON.stringify({ link: location.hash, lang: document.documentElement.lang });
+    client.call("read_link", input).then((answer) => {
       link.apply(answer);
       client.render();
     }, () => link.unread());

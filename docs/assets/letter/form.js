@@ -27,11 +27,20 @@ export class LetterForm {
     );
   }
 
-  /** The text fields as [path, value] pairs (radios and checkboxes are not letter_py's). */
+  /**
+   * The fields as [path, value] pairs: text fields, selects and each group's
+   * checked radio ("lang", "recipients.0.gender"). Checkboxes are not letter_py's.
+   */
   entries() {
     return Array.from(this.element.elements)
-      .filter((el) => el.name && el.type !== "radio" && el.type !== "checkbox")
+      .filter((el) => el.name && el.type !== "checkbox" && (el.type !== "radio" || el.checked))
       .map((el) => [el.name, el.value]);
+  }
+
+  /** The letter's language: the checked "lang" radio (the page's language by default). */
+  letterLanguage() {
+    const checked = this.element.querySelector('input[name="lang"]:checked');
+    return checked ? checked.value : document.documentElement.lang;
   }
 
   /** letter_py's input document. */
@@ -91,12 +100,19 @@ export class LetterForm {
     this.announce(text(`rows.removed.${kind}`));
   }
 
-  /** Each recipient shows the fields its role asks for ("Their title" for "other"). */
+  /**
+   * Each recipient shows the fields its role asks for ("Their title" for
+   * "other"), and the letter's language (the greeting's gender for Spanish).
+   */
   updateRoleFields() {
+    const lang = this.letterLanguage();
     for (const row of [...this.rows("recipients"), ...this.rows("officials")]) {
       const role = row.querySelector('select[name$=".role"]').value;
       for (const box of row.querySelectorAll("[data-show-when-role]")) {
         box.hidden = box.dataset.showWhenRole !== role;
+      }
+      for (const box of row.querySelectorAll("[data-show-when-lang]")) {
+        box.hidden = box.dataset.showWhenLang !== lang;
       }
     }
   }
@@ -140,7 +156,7 @@ export class LetterForm {
     this.element.addEventListener("submit", (event) => event.preventDefault());
     this.element.addEventListener("input", ({ target }) => {
       if (target.matches("[data-official-picker]")) this.pickOfficial(target);
-      if (target.name && target.name.endsWith(".role")) this.updateRoleFields();
+      if (target.name && (target.name.endsWith(".role") || target.name === "lang")) this.updateRoleFields();
       onChange(target.name);
     });
     this.root.addEventListener("click", (event) => {

@@ -72,7 +72,7 @@
 
 /**
  * One of the Engine's other methods (letter_py/web.py), for campaign links:
- * "read_link" (a #c1.… fragment → the officials and news for the form),
+ * "read_link" ({link: a #c1.… fragment, lang: the page's language} as JSON, or the bare fragment → the officials and news for the form),
  * "build_link" (the builder page's form → the link, files and preview input),
  * "qr_svg" ({text, title} → {svg}; segno's wheel is on the builder page only).
  * The worker calls only these. input is a string, passed to Python as data.
