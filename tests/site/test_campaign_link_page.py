@@ -133,3 +133,30 @@ def test_hostile_values_in_every_field_of_a_link_are_shown_literally(visit: Visi
         assert all(not h.lower().startswith(("javascript", "data")) for h in hrefs)
         assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
+
+
+def test_a_link_on_the_spanish_letter_page_speaks_spanish(visit: Visit):
+    """The notice, the picker's labels and the state's name in Spanish; the letter the visitor's choice."""
+    raleigh = {**SPRINGFIELD, "organizer": "Vecinos de Raleigh", "defaults": {"city": "Raleigh", "state": "NC"}}
+    letter = LetterPage.open(visit, "/es/escribir/#" + fragment_of(raleigh), lang="es")
+    page, t = letter.page, letter.t
+    expect(page.locator(NOTICE)).to_be_visible()
+    expect(page.locator(NOTICE + " .admonition-title")).to_have_text(t["campaign.title"])
+    expect(page.locator(NOTICE)).to_contain_text(
+        t["campaign.notice"].format(town="Raleigh, Carolina del Norte", organizer="Vecinos de Raleigh"))
+    second = letter.recipient(2)
+    expect(second.get_by_label(t["recipient.name"], exact=True)).to_have_value("Ken Brown")
+    picker = second.get_by_label(t["recipient.official"])
+    assert picker.locator("option").all_text_contents() == [
+        t["recipient.official.none"], "Maria Lopez, Alcalde/Alcaldesa", "Ken Brown, Jefe/Jefa de Policía"]
+    expect(letter.community.get_by_label(t["community.city"])).to_have_value("Raleigh")
+    letter.wait_for_preview("Estimado/a Maria Lopez:")
+    letter.wait_for_preview("news.example.com/2026/03/14/sting")
+
+
+def test_an_unreadable_link_on_the_spanish_page_says_why_in_spanish(visit: Visit):
+    letter = LetterPage.open(visit, "/es/escribir/#c1.AAAA", lang="es")
+    t = letter.t
+    expect(letter.page.locator(NOTICE + " [data-campaign-notice-text]")).to_have_text(t["campaign.unreadable.damaged"])
+    expect(letter.recipient(1).get_by_label(t["recipient.name"], exact=True)).to_have_value("")
+    letter.wait_for_preview("Estimad")
