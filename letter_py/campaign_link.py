@@ -460,6 +460,7 @@ def read_link_json(link: str, campaign: Campaign, lang: str = SOURCE_LANGUAGE) -
     ordinary letter; a link with some bad values still prefills the rest.
     """
     try:
+        lang = _language({"lang": lang}, campaign)
         local, errors = decode(link, campaign, lang)
         readable = not errors or all(e.field for e in errors)
         return json.dumps({

@@ -80,7 +80,7 @@ class Engine:
             data = data if isinstance(data, dict) else {}
             link = data.get("link") if isinstance(data.get("link"), str) else ""
             raw = data.get("lang")
-            lang = self.campaign.lang_code(raw) or "en" if isinstance(raw, str) else "en"
+            lang = (self.campaign.lang_code(raw) or "en") if isinstance(raw, str) else "en"
         return read_link_json(link, self.campaign, lang)
 
     def build_link(self, input_json: str) -> str:

@@ -55,6 +55,12 @@ CASES = {
 # Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
 LINK_CASES = {
     "link:springfield": {"base": "https://example.org/write/", "campaign": SPRINGFIELD},
+    # The Spanish builder page's: its messages from the catalogue, its labels and state names.
+    "link:springfield-es": {"base": "https://example.org/es/escribir/", "lang": "es",
+                            "campaign": {**SPRINGFIELD, "defaults": {"city": "Raleigh", "state": "NC"}}},
+    "link:errors-es": {"base": "ftp://x", "lang": "es", "campaign": {
+        "defaults": {"state": "Narnia"}, "officials": [{"name": "A", "role": "king", "email": "no"}],
+        "articles": [{"title": "", "url": "javascript:x"}]}},
     "link:hostile": {"base": "https://example.org/write/", "campaign": {
         "organizer": "\u202e{{ 7*7 }}<script>", "defaults": {"city": "Jos\u00e9 \ud800 \U0001f600", "state": "x"},
         "officials": [{"name": "Ren\u00e9e\r\nBcc: x", "role": "other", "email": "javascript:x"}],
