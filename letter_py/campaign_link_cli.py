@@ -19,7 +19,8 @@ DESCRIPTION = (
     "Print the campaign link for a town: FILE.toml holds organizer, [defaults] city and state, "
     "[[officials]] (name, role, email, address) and [[articles]] (title, outlet, date, url), as in "
     "campaign.toml (a whole campaign.toml works too). The link is BASE#c1...: the part after # never "
-    "reaches a server. With --decode LINK, print a link's campaign back as TOML."
+    "reaches a server. With --decode LINK, print a link's campaign back as TOML. --lang es words the "
+    "problems found in Spanish (or another of the campaign's languages)."
 )
 
 
@@ -43,20 +44,25 @@ def _problems(errors: list[FieldError], what: str) -> str:
 
 def run(args: argparse.Namespace, campaign: Campaign, read_text: Callable[[str], str],
         write: Callable[[Path, str], None], failure: type[Exception]) -> int:
+    lang = "en"
+    if args.lang:
+        lang = campaign.lang_code(args.lang) or ""
+        if not lang:
+            raise failure(f"--lang: the campaign's languages are {', '.join(campaign.languages)}, not {args.lang!r}", 2)
     if args.decode is not None:
         if args.file or args.base or args.qr:
             raise failure("--decode LINK takes no FILE, --base or --qr", 2)
-        local, errors = decode(args.decode, campaign)
+        local, errors = decode(args.decode, campaign, lang)
         if errors:
             raise failure(_problems(errors, "the link"))
         sys.stdout.write(to_toml(local))
         return 0
     if not args.file or not args.base:
         raise failure("give FILE.toml and --base URL (or --decode LINK)", 2)
-    local, errors = read_toml_campaign(read_text(args.file), campaign, origin=args.file)
+    local, errors = read_toml_campaign(read_text(args.file), campaign, origin=args.file, lang=lang)
     if errors:
         raise failure(_problems(errors, args.file))
-    link, errors = make_link(args.base, local)
+    link, errors = make_link(args.base, local, lang)
     if errors and errors[0].field == "base":
         raise failure(f"--base: {errors[0].message}", 2)
     if errors:

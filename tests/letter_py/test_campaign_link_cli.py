@@ -77,6 +77,21 @@ def test_bad_files_name_the_field(town: Path, change: tuple[str, str], reason: s
     assert reason in result.stderr and result.stderr.count("\n") == 1
 
 
+def test_with_lang_es_the_problems_are_in_spanish(town: Path):
+    town.write_text(TOWN.replace('email = "mayor@', 'email = "mayor at '), encoding="utf-8")
+    result = run("campaign-link", str(town), "--base", BASE, "--lang", "es")
+    assert result.returncode == 1
+    assert "officials.0.email: Escriba el correo electrónico de la autoridad en el formato correcto" in result.stderr
+    good = town.with_name("good.toml")
+    good.write_text(TOWN, encoding="utf-8")
+    bad_base = run("campaign-link", str(good), "--base", "ftp://x", "--lang", "es-US")
+    assert bad_base.returncode == 2 and "--base: Escriba la dirección de la página de la carta" in bad_base.stderr
+    damaged = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "es")
+    assert damaged.returncode == 1 and "Este enlace de campaña está dañado o incompleto" in damaged.stderr
+    unknown = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "fr")
+    assert unknown.returncode == 2 and "--lang: the campaign's languages are en, es, not 'fr'" in unknown.stderr
+
+
 @pytest.mark.parametrize(("args", "status", "reason"), [
     (["--base", "javascript:alert(1)"], 2, "--base: Enter the letter page's address"),
     ([], 2, "give FILE.toml and --base URL"),
