@@ -13,7 +13,7 @@ import json
 from .campaign import Campaign, default_campaign
 from .model import FieldError, LetterInput
 from .render import render_letters
-from .states import NAMES, STATES
+from .states import listed
 from .text import fix_surrogates, thousands
 from .validate import field_limits, parse_input
 
@@ -105,7 +105,7 @@ def describe(campaign: Campaign, lang: str = "en") -> dict[str, object]:
             for o in campaign.officials
         ],
         "articles": [{"title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url} for a in campaign.articles],
-        "states": [{"code": state, "name": name} for state, name in NAMES.get(code, STATES).items()],
+        "states": [{"code": state, "name": name} for state, name in listed(code)],
         "limits": field_limits(),
         "mailto_max_length": campaign.mailto_max_length,
     }

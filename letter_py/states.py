@@ -51,6 +51,7 @@ STATES_ES: dict[str, str] = {
 }
 
 NAMES: dict[str, dict[str, str]] = {"en": STATES, "es": STATES_ES}
+TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
 
 
 def _key(text: str) -> str:
@@ -82,3 +83,15 @@ def state_code(text: str) -> str | None:
 def state_name(code: str, lang: str = "en") -> str:
     """``"IL"`` -> ``"Illinois"``; ``("NC", "es")`` -> ``"Carolina del Norte"``."""
     return NAMES.get(lang, STATES)[code]
+
+
+def listed(lang: str = "en") -> list[tuple[str, str]]:
+    """``(code, name)`` in the order a list shows them: by name in that language, territories last.
+
+    English keeps the table's own order (which is that order).
+    """
+    names = NAMES.get(lang, STATES)
+    if names is STATES:
+        return list(STATES.items())
+    states = sorted((item for item in names.items() if item[0] not in TERRITORIES), key=lambda item: _key(item[1]))
+    return states + sorted(((code, names[code]) for code in TERRITORIES), key=lambda item: _key(item[1]))

@@ -130,12 +130,14 @@ def mo_bytes(entries: list[Entry]) -> bytes:
 
 
 def compile_po(po: Path, mo: Path | None = None) -> Path:
-    """Write ``po``'s ``.mo`` (beside it unless ``mo`` is given), only when it changes."""
+    """Write ``po``'s ``.mo`` (beside it unless ``mo`` is given); the same bytes are not rewritten."""
     target = mo or po.with_suffix(".mo")
     data = mo_bytes(parse_po(po.read_text(encoding="utf-8"), str(po)))
     if not target.exists() or target.read_bytes() != data:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    else:
+        target.touch()  # up to date: newer than its source, for make
     return target
 
 

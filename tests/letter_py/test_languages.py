@@ -240,6 +240,10 @@ def test_describe_in_spanish_has_the_same_keys() -> None:
     assert english.keys() == spanish.keys()
     assert spanish["roles"][0] == {"id": "mayor", "label": "Alcalde/Alcaldesa", "free_title": False}
     assert {"code": "NC", "name": "Carolina del Norte"} in spanish["states"]
+    names = [state["name"] for state in spanish["states"]]
+    assert names.index("Carolina del Norte") < names.index("Colorado") < names.index("Dakota del Norte")
+    assert names.index("Misuri") < names.index("Montana") and names[-5:][0] == "Guam"
+    assert [state["code"] for state in english["states"]] == list(STATES)
     assert spanish["limits"] == english["limits"]
     assert json.loads(engine.languages()) == [{"code": "en", "name": "English"}, {"code": "es", "name": "Español"}]
 
