@@ -16,7 +16,9 @@ build step to forget:
   toggles (:mod:`material_markup`, which fixes Material's bundle after the
   build too).
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
-  writes ``_headers``, the same policy as HTTP headers for hosts, and ``.br``/``.gz``
+  writes ``_headers``, the same policy as HTTP headers for hosts, the web app
+  manifest (:mod:`app_manifest`) and the service worker with its precache
+  manifest of the finished site folder (:mod:`offline`), and ``.br``/``.gz``
   siblings of the text files for hosts that serve precompressed files.
 """
 
@@ -29,9 +31,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import app_manifest
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import letter_py
 import material_markup
+import offline
 import security_headers
 import vendored
 from letter_py.web import Engine
@@ -73,6 +77,7 @@ def _serving() -> bool:
 
 def on_config(config, **kwargs):
     _state["script_hashes"] = set()
+    _state.pop("letter_url", None)
     built = build_engine.build(ROOT)
     campaign_dir = _campaign_dir(config)
     files = letter_py.campaign_files(campaign_dir)
@@ -133,7 +138,9 @@ class _Keep(dict):
 def on_page_context(context, page, config, nav, **kwargs):
     strings = page_strings(config.theme["language"])
     context["t"] = Strings(strings)
+    context["offline"] = offline_context(config, context["base_url"])
     if page.meta.get("template") == LETTER_TEMPLATE:
+        _state["letter_url"] = page.url
         built = _state["build"]
         context["letter_app"] = {
             "boot": boot_config(built, page),
@@ -143,6 +150,48 @@ def on_page_context(context, page, config, nav, **kwargs):
             "fallback": _state["fallback"],
             "strings": strings,
         }
+    return context
+
+
+def _offline_config(config) -> dict[str, Any]:
+    """``extra.offline`` in mkdocs.yml: ``retire: true`` ships the retiring worker."""
+    return config.extra.get("offline") or {}
+
+
+def _edition_depth(config) -> int:
+    return offline.edition_depth(Path(config.docs_dir), ROOT / "docs")
+
+
+def offline_context(config, base_url: str) -> dict[str, Any]:
+    """What overrides/main.html needs: the site root, this edition's manifest."""
+    here = base_url if base_url.endswith("/") else (base_url or ".") + "/"
+    return {
+        "root": here + "../" * _edition_depth(config),
+        "manifest": here + app_manifest.MANIFEST,
+        "register": not (_serving() or _offline_config(config).get("retire")),
+    }
+
+
+def write_offline(config, site: Path) -> Path:
+    """The web app manifest and the service worker, from the finished folder.
+
+    The worker sits at the published root (above a nested edition's folder)
+    and covers every edition built into it so far. Returns the worker's path.
+    ``mkdocs serve`` gets the retiring worker, so a developer's browser never
+    keeps a service worker for the preview.
+    """
+    depth = _edition_depth(config)
+    root = site.joinpath(*[".."] * depth).resolve()
+    language = config.theme["language"]
+    app_manifest.write(site, root, page_strings(language), language,
+                       _state.get("letter_url", ""), "../" * depth)
+    offline.write(root, retire=_serving() or bool(_offline_config(config).get("retire")))
+    return root / offline.WORKER
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """404.html and the other pages rendered without a page: the same head."""
+    context["offline"] = offline_context(config, context.get("base_url") or ".")
     return context
 
 
@@ -224,7 +273,9 @@ def on_post_build(config, **kwargs):
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
     material_markup.fix_bundle(site / "assets")
+    worker = write_offline(config, site)
     if not _serving():
+        build_engine.precompress_file(worker)  # at the root, outside a nested edition's folder
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
         for path in sorted(site.rglob("*")):
             if path.suffix in TEXT_SUFFIXES and path.is_file() and path.stat().st_size >= 1024 \
