@@ -40,6 +40,9 @@ SKIP_NAMES = {"_headers", WORKER, "sitemap.xml"}
 # stemmers: the search worker loads only those of the site's languages.
 LUNR = "assets/javascripts/lunr/"
 LUNR_ALWAYS = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
+# At an edition's root, what belongs to that edition alone: its search index
+# and its app manifest (the root's are the main edition's, not shared).
+EDITION_OWN = ("search/", "manifest.webmanifest")
 _LANG = re.compile(rb"<html[^>]*\blang=\"([A-Za-z-]+)\"", re.I)
 
 
@@ -91,6 +94,8 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) ->
             groups[f"pages:{lang_of_page[rel]}"].append(url)
         elif (top := rel.split("/", 1)[0]) in editions:
             groups[f"pages:{editions[top]}"].append(url)
+        elif rel.startswith(EDITION_OWN):
+            groups[f"pages:{root_lang}"].append(url)
         else:
             for lang in languages:  # shared by every edition
                 groups[f"pages:{lang}"].append(url)
