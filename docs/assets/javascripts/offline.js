@@ -48,9 +48,11 @@
     });
   }
 
+  // In the order the worker fetches them: on the letter page its engine is
+  // in the HTTP cache already; elsewhere it is what a visitor waits for next.
   function groupsWanted() {
-    if (letterApp()) return saveData ? ["engine"] : [`pages:${lang}`, "engine"];
-    return saveData ? [] : [`pages:${lang}`, "engine"];
+    if (letterApp()) return saveData ? ["engine"] : ["engine", `pages:${lang}`];
+    return saveData ? [] : ["engine", `pages:${lang}`];
   }
 
   async function start() {
