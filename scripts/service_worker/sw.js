@@ -67,20 +67,31 @@ const fetchFresh = (key) => fetch(requestFor(key), { cache: versioned(key) ? "de
 // this site when its bytes are unchanged, else fetched. A file that fails
 // (offline, or a host midway through a deploy) is left out; the next request
 // for a group tries again. Resolves to whether every file is now cached.
+// Files being kept right now: a page that asks again (a second tab, the
+// next visit) waits for them rather than fetching them twice.
+const keeping = new Map();
+
 async function cacheGroups(groups, { from = [] } = {}) {
   const cache = await caches.open(CACHE);
   const keys = [...new Set(groups.flatMap((group) => OFFLINE.groups[group] || []))];
   const cached = new Set((await cache.keys()).map((request) => keyOf(new URL(request.url))));
-  const results = await Promise.all(keys.filter((key) => !cached.has(key)).map(async (key) => {
-    try {
-      for (const name of from) {
-        const old = await (await caches.open(name)).match(requestFor(key));
-        if (old && await keep(cache, key, old)) return true;
-      }
-      return await keep(cache, key, await fetchFresh(key));
-    } catch {
-      return false;
+  const results = await Promise.all(keys.filter((key) => !cached.has(key)).map((key) => {
+    if (!keeping.has(key)) {
+      keeping.set(key, (async () => {
+        try {
+          for (const name of from) {
+            const old = await (await caches.open(name)).match(requestFor(key));
+            if (old && await keep(cache, key, old)) return true;
+          }
+          return await keep(cache, key, await fetchFresh(key));
+        } catch {
+          return false;
+        } finally {
+          keeping.delete(key);
+        }
+      })());
     }
+    return keeping.get(key);
   }));
   return results.every(Boolean);
 }
