@@ -16,7 +16,9 @@ build step to forget:
   toggles (:mod:`material_markup`, which fixes Material's bundle after the
   build too).
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
-  writes ``_headers``, the same policy as HTTP headers for hosts, and ``.br``/``.gz``
+  writes ``_headers``, the same policy as HTTP headers for hosts, the web app
+  manifest (:mod:`app_manifest`) and the service worker with its precache
+  manifest of the finished site folder (:mod:`offline`), and ``.br``/``.gz``
   siblings of the text files for hosts that serve precompressed files.
 
 The English build builds the other languages' editions too (:mod:`i18n_site`),
@@ -34,11 +36,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import app_manifest
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import builder_page
 import i18n_site
 import letter_py
 import material_markup
+import offline
 import security_headers
 import vendored
 from letter_py.web import Engine
@@ -86,6 +90,7 @@ def _serving() -> bool:
 
 def on_config(config, **kwargs):
     lang = config.theme["language"]
+    _state.pop("letter_url", None)  # this edition's letter page, for its app manifest
     if parent := i18n_site.nested():
         _state.update({key: parent[key] for key in SHARED})
         files_json = _state["campaign_json"]
@@ -166,7 +171,9 @@ def on_page_context(context, page, config, nav, **kwargs):
     # The language switcher and hreflang links go to this page's translations.
     context["alternates"] = i18n_site.page_alternates(config, _state["translations"], page.file.src_uri)
     root = i18n_site.root_prefix(config)  # the page scripts are the main site's
+    context["offline"] = offline_context(config, context["base_url"])
     if page.meta.get("template") == LETTER_TEMPLATE:
+        _state["letter_url"] = page.url
         built = _state["build"]
         context["letter_app"] = {
             "boot": boot_config(built, page, root),
@@ -183,6 +190,45 @@ def on_page_context(context, page, config, nav, **kwargs):
             page, nav, boot_config(_state["build"], page, root), root, _state["campaign_json"], _state["describe"],
             strings)
     return context
+
+
+def _offline_config(config) -> dict[str, Any]:
+    """``extra.offline`` in mkdocs.yml: ``retire: true`` ships the retiring worker."""
+    return config.extra.get("offline") or {}
+
+
+def _edition_depth(config) -> int:
+    return offline.edition_depth(Path(config.docs_dir), ROOT / "docs")
+
+
+def offline_context(config, base_url: str) -> dict[str, Any]:
+    """What overrides/main.html needs: the site root, this edition's manifest."""
+    here = base_url if base_url.endswith("/") else (base_url or ".") + "/"
+    return {
+        "root": here + "../" * _edition_depth(config),
+        "manifest": here + app_manifest.MANIFEST,
+        "register": not (_serving() or _offline_config(config).get("retire")),
+    }
+
+
+def write_app_manifest(config, site: Path) -> None:
+    """This edition's web app manifest (its words, its letter page); the icons at the root."""
+    depth = _edition_depth(config)
+    root = site.joinpath(*[".."] * depth).resolve()
+    language = config.theme["language"]
+    app_manifest.write(site, root, page_strings(language), language,
+                       _state.get("letter_url", ""), "../" * depth)
+
+
+def write_service_worker(config, site: Path) -> Path:
+    """The service worker, with the precache manifest of the finished folder.
+
+    The main build writes it once, after every edition is built into its
+    folder, so it covers them all. ``mkdocs serve`` gets the retiring worker,
+    so a developer's browser never keeps a service worker for the preview.
+    """
+    offline.write(site, retire=_serving() or bool(_offline_config(config).get("retire")))
+    return site / offline.WORKER
 
 
 def boot_config(built, page, root: str = "") -> dict[str, Any]:
@@ -244,9 +290,10 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_template_context(context, template_name, config, **kwargs):
-    """404.html and sitemap.xml, rendered without a page."""
+    """404.html and sitemap.xml, rendered without a page: the same head."""
     lang = config.theme["language"]
     context["t"] = Strings(page_strings(lang))
+    context["offline"] = offline_context(config, context.get("base_url") or ".")
     context["alternates"] = i18n_site.page_alternates(config, _state["translations"], None)
     if template_name == "sitemap.xml":
         main_url = (config.site_url or "").removesuffix(_state["translations"].edition(lang).prefix)
@@ -265,9 +312,10 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
-    if i18n_site.nested():  # an edition: its own copy of Material's assets only
+    if i18n_site.nested():  # an edition: its own copy of Material's assets, its app manifest
         vendored.scrub_assets(site / "assets")
         material_markup.fix_bundle(site / "assets")
+        write_app_manifest(config, site)
         return
     i18n_site.build_editions(config, _state, _state.get("command"))
     built = _state["build"]
@@ -282,6 +330,8 @@ def on_post_build(config, **kwargs):
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
     material_markup.fix_bundle(site / "assets")
+    write_app_manifest(config, site)
+    write_service_worker(config, site)  # last but compression: it lists the finished folder
     if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
         compressed: dict[str, Path] = {}  # each edition's copy of Material's assets: compressed once

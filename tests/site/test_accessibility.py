@@ -172,7 +172,9 @@ def test_dark_palette_can_also_be_chosen_with_the_header_toggle(make_visit):
 
 @pytest.mark.parametrize("scheme", PALETTES)
 def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
-    visit = with_axe(make_visit(color_scheme=scheme))
+    # No service worker: it would answer the refused runtime below from its
+    # cache (test_offline.py), and this test needs the engine to fail.
+    visit = with_axe(make_visit(color_scheme=scheme, service_workers="block"))
     problems = []
 
     # While the engine loads: hold the runtime back so the progress box shows.

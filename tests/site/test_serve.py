@@ -79,6 +79,12 @@ def test_preview_renders_letters_and_live_reload_runs_under_the_policy(browser: 
         assert page.evaluate("typeof livereload") == "function"
         assert refused == []
         assert foreign == []
+        # The preview registers no service worker, and its sw.js is the
+        # retiring one, so a browser that had the built site's worker on this
+        # address drops it instead of serving the preview stale pages.
+        assert page.locator("script[data-root]").count() == 0
+        with urllib.request.urlopen(origin + "/sw.js", timeout=5) as response:
+            assert b"unregister()" in response.read()
     finally:
         if context:
             context.close()
