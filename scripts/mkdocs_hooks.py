@@ -317,6 +317,7 @@ def on_post_build(config, **kwargs):
         material_markup.fix_bundle(site / "assets")
         write_app_manifest(config, site)
         return
+    write_app_manifest(config, site)  # before the editions' builds, which reuse this state
     i18n_site.build_editions(config, _state, _state.get("command"))
     built = _state["build"]
     for site_path, source in built.site_files().items():
@@ -330,7 +331,6 @@ def on_post_build(config, **kwargs):
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
     material_markup.fix_bundle(site / "assets")
-    write_app_manifest(config, site)
     write_service_worker(config, site)  # last but compression: it lists the finished folder
     if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own

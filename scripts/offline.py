@@ -37,7 +37,8 @@ MARKER = "/*OFFLINE_MANIFEST*/ { version: \"\", files: {}, groups: {}, prefixes:
 SKIP_SUFFIXES = (".br", ".gz", ".map")
 SKIP_NAMES = {"_headers", WORKER, "sitemap.xml"}
 # Lunr's word splitters for Thai and Japanese, and its other languages'
-# stemmers: the search worker loads only those of the site's languages.
+# stemmers: each edition's search worker loads only its own language's (an
+# edition has its own copy of Material's assets, under its folder).
 LUNR = "assets/javascripts/lunr/"
 LUNR_ALWAYS = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
 # At an edition's root, what belongs to that edition alone: its search index
@@ -58,13 +59,15 @@ def url_of(rel: str) -> str:
     return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
-def _wanted(rel: str, languages: set[str]) -> bool:
+def _wanted(rel: str, editions: dict[str, str], root_lang: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
     if name in SKIP_NAMES or name.endswith(SKIP_SUFFIXES) or name.startswith("."):
         return False
-    if rel.startswith(LUNR):
-        lunr = rel[len(LUNR):]
-        return lunr in LUNR_ALWAYS or any(lunr == f"min/lunr.{lang}.min.js" for lang in languages - {"en"})
+    top, _, inside = rel.partition("/")
+    prefix, lang = (top + "/", editions[top]) if top in editions else ("", root_lang)
+    if rel.startswith(prefix + LUNR):
+        lunr = rel[len(prefix + LUNR):]
+        return lunr in LUNR_ALWAYS or (lang != "en" and lunr == f"min/lunr.{lang}.min.js")
     return True
 
 
@@ -84,7 +87,7 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) ->
     groups: dict[str, list[str]] = {f"pages:{lang}": [] for lang in sorted(languages)}
     groups["engine"] = []
     for rel in rels:
-        if not _wanted(rel, languages):
+        if not _wanted(rel, editions, root_lang):
             continue
         url = url_of(rel)
         files[url] = hashlib.sha256((root / rel).read_bytes()).hexdigest()

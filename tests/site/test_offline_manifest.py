@@ -28,9 +28,18 @@ def test_manifest_lists_the_sites_files_with_their_hashes(site: Path):
     assert all(k.startswith(("pyodide/", "engine/")) for k in engine)
     # Lunr's other languages stay out; the search worker needs none of them for English.
     assert not any("lunr.ar" in k or "wordcut" in k for k in manifest["files"])
-    # Every page of the site is in its language's group.
-    pages = {str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html")}
-    assert {p + "/" if p else "" for p in pages} <= set(manifest["groups"]["pages:en"])
+    # Each edition's search worker needs only its own stemmer.
+    assert "es/assets/javascripts/lunr/min/lunr.es.min.js" in manifest["files"]
+    assert not any("lunr.es" in k for k in manifest["files"] if not k.startswith("es/"))
+    # Every page of the site is in its language's group, and only there.
+    assert "es/escribir/" in manifest["groups"]["pages:es"] and "es/" in manifest["groups"]["pages:es"]
+    for path in site.rglob("index.html"):
+        folder = path.relative_to(site).parent.as_posix()
+        url = "" if folder == "." else folder + "/"
+        lang = offline.page_language(path)
+        assert url in manifest["groups"][f"pages:{lang}"], url
+        assert not any(url in group for name, group in manifest["groups"].items()
+                       if name.startswith("pages:") and name != f"pages:{lang}"), url
 
 
 def page(lang: str) -> str:
