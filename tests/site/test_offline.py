@@ -52,28 +52,43 @@ def language_pages(site: Path, lang: str = "en") -> list[str]:
             if key == "" or key.endswith("/") or key.endswith(".html")]
 
 
-def type_into_letter(page: Page, text: str) -> None:
-    page.get_by_role("group", name="2. Your details").get_by_label("Your full name").fill(text)
-    page.get_by_label("Why this matters to you").fill(f"{text} cares.")
+# Each edition's letter page, and the labels a visitor types under there.
+EDITIONS = {
+    "en": ("/write/", "2. Your details", "Your full name", "Why this matters to you"),
+    "es": ("/es/escribir/", "2. Sus datos", "Su nombre completo", "Por qué le importa este tema"),
+}
 
 
-def test_offline_after_one_visit(visit: Visit, site: Path):
-    page = visit.open_letter_page()
+def type_into_letter(page: Page, text: str, lang: str = "en") -> None:
+    _, section, name, personal = EDITIONS[lang]
+    page.get_by_role("group", name=section).get_by_label(name).fill(text)
+    page.get_by_label(personal).fill(f"{text} cares.")
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_offline_after_one_visit(visit: Visit, site: Path, lang: str):
+    letter_page = EDITIONS[lang][0]
+    page = visit.open_letter_page(letter_page)
     wait_offline_ready(page)
     page.close()
     visit.context.set_offline(True)
     try:
-        page = visit.open_letter_page()
-        type_into_letter(page, "Offline Writer")
+        page = visit.open_letter_page(letter_page)
+        type_into_letter(page, "Offline Writer", lang)
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Offline Writer cares.")
         expect(page.locator("#engine-failed")).to_be_hidden()
-        pages = language_pages(site)
-        assert "/" in pages and "/write/" in pages and "/privacy/" in pages
+        pages = language_pages(site, lang)
+        assert letter_page in pages
+        if lang == "en":
+            assert "/" in pages and "/privacy/" in pages
+        else:
+            assert "/es/" in pages and "/es/privacidad/" in pages
         for path in pages:
             response = page.goto(visit.server.origin + path)
             assert response is not None and response.ok, path
             assert page.title(), path
-            if path != "/404.html":
+            assert page.locator("html").get_attribute("lang") == lang, path
+            if not path.endswith("404.html"):
                 expect(page.locator("article h1").first).to_be_visible()
     finally:
         visit.context.set_offline(False)
