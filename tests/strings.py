@@ -9,7 +9,7 @@ from tests.paths import ROOT
 STRINGS = ROOT / "docs" / "strings"
 
 # Words that are the same in English and Spanish: names.
-SAME_IN_EVERY_LANGUAGE = {"webmail.gmail", "webmail.outlook", "webmail.office", "error.prefix"}
+SAME_IN_EVERY_LANGUAGE = {"webmail.gmail", "webmail.outlook", "webmail.office", "error.prefix", "app.shortName"}
 
 
 def languages() -> list[str]:
