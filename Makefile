@@ -33,7 +33,14 @@ $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-deps: $(DEPS) $(NODE)
+# letter_py's message catalogues, compiled beside their .po sources for the
+# command line and the tests (the wheel build compiles its own copy).
+PO := $(wildcard letter_py/locale/*/LC_MESSAGES/*.po)
+MO := $(PO:.po=.mo)
+%.mo: %.po scripts/msgfmt.py | $(DEPS)
+	$(BIN)/python scripts/msgfmt.py
+
+deps: $(DEPS) $(NODE) $(MO)
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
@@ -76,3 +83,4 @@ lock: $(DEPS)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis
+	rm -f letter_py/locale/*/LC_MESSAGES/*.mo

@@ -1,4 +1,4 @@
-"""The ``letter-py`` command: example, render, batch and check-campaign.
+"""The ``letter-py`` command: example, render, batch, check-campaign and campaign-link.
 
 The command line is the only part that reads and writes files; it hands text
 to the same pure functions the browser uses. Exit status 0 means success;
@@ -58,6 +58,17 @@ EXAMPLE: dict[str, object] = {
     "personal": "I have raised my children here, and I want every young person in our town to be safe.",
     "date": "2026-11-29",
 }
+# The same letter in Spanish: the salutations agree with the gender the visitor chose.
+EXAMPLE_ES: dict[str, object] = {
+    "lang": "es",
+    **EXAMPLE,
+    "recipients": [
+        {**EXAMPLE["recipients"][0], "gender": "f", "name": "María López García"},  # type: ignore[index]
+        {**EXAMPLE["recipients"][1], "gender": "m"},  # type: ignore[index]
+    ],
+    "personal": "He criado a mis hijos aquí y quiero que todos los jóvenes de nuestra ciudad estén seguros.",
+}
+EXAMPLES: dict[str, dict[str, object]] = {"en": EXAMPLE, "es": EXAMPLE_ES}
 
 
 class Failure(Exception):
@@ -121,18 +132,36 @@ def _write(path: Path, text: str, make_folder: bool = True) -> None:
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    sys.stdout.write(json.dumps(EXAMPLE, indent=2, ensure_ascii=False) + "\n")
+    example = EXAMPLES.get(args.lang or "en")
+    if example is None:
+        raise Failure(f"--lang: there is an example in {', '.join(EXAMPLES)}, not {args.lang!r}", 2)
+    sys.stdout.write(json.dumps(example, indent=2, ensure_ascii=False) + "\n")
     return 0
+
+
+def _with_lang(data: dict[str, object], lang: str | None) -> dict[str, object]:
+    """The document with ``--lang`` as its language when it names none."""
+    if lang and data.get("lang") in (None, ""):
+        return {**data, "lang": lang}
+    return data
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     campaign = _campaign(args)
     today = _today(args)
     if args.format == "json":
-        document = render_document(_read_text(args.input), campaign, today)
+        text = _read_text(args.input)
+        if args.lang:
+            try:
+                decoded = json.loads(text)
+            except (json.JSONDecodeError, RecursionError):
+                decoded = None  # render_document reports it
+            if isinstance(decoded, dict):
+                text = json.dumps(_with_lang(decoded, args.lang))
+        document = render_document(text, campaign, today)
         _emit(args, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0 if document["ok"] else 1
-    data = _read_json_object(args.input)
+    data = _with_lang(_read_json_object(args.input), args.lang)
     letter_input, errors = parse_input(data, campaign)
     if errors and not args.draft:
         raise Failure(_errors_line(errors) + " (use --draft to render with placeholders)")
@@ -163,7 +192,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
 def cmd_batch(args: argparse.Namespace) -> int:
     campaign = _campaign(args)
     today = _today(args)
-    base = _read_json_object(args.base) if args.base else {}
+    base = _with_lang(_read_json_object(args.base) if args.base else {}, args.lang)  # a row's lang column wins
     fmt = FORMATS[args.format]
     out = Path(args.out)
     try:
@@ -226,10 +255,11 @@ def cmd_check_campaign(args: argparse.Namespace) -> int:
     except CampaignError as exc:
         raise Failure(f"broken campaign: {exc}") from None
     today = _dt.date(2026, 1, 1)
-    samples = {"the example input": EXAMPLE, "an empty input": {}}
-    for role in campaign.roles:
-        samples[f"a letter to role {role.id!r}"] = {
-            "recipients": [{"role": role.id, "name": "Sam Example", "title": "Council Member"}]}
+    samples: dict[str, dict[str, object]] = {"the example input": EXAMPLE}
+    for lang in campaign.languages:
+        if lang in EXAMPLES and lang != "en":
+            samples[f"the {lang!r} example input"] = EXAMPLES[lang]
+    samples.update(campaign.sample_inputs())
     for label, data in samples.items():
         letter_input, _ = parse_input(data, campaign)
         try:
@@ -238,9 +268,20 @@ def cmd_check_campaign(args: argparse.Namespace) -> int:
         except Exception as exc:  # a template error at render time
             raise Failure(f"broken campaign: {args.folder}/{_template_line(exc)}"
                           f"{type(exc).__name__}: {exc} (while rendering {label})") from None
+    problems = campaign.translation_problems()
+    if problems:
+        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+        raise Failure(f"broken campaign: {args.folder}: {shown}")
     print(f"ok: {campaign.name!r} in {args.folder}: {len(campaign.roles)} roles, "
-          f"{len(campaign.officials)} officials, {len(campaign.articles)} articles")
+          f"{len(campaign.officials)} officials, {len(campaign.articles)} articles, "
+          f"letters in {', '.join(campaign.languages)}")
     return 0
+
+
+def cmd_campaign_link(args: argparse.Namespace) -> int:
+    from .campaign_link_cli import run
+
+    return run(args, _campaign(args), _read_text, _write, Failure)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,11 +296,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--campaign", metavar="DIR", help="campaign folder (default: the packaged Illinois letter)")
         sub.add_argument("--today", metavar="YYYY-MM-DD",
                          help="the date used when the input gives none (default: today)")
+        sub.add_argument("--lang", metavar="LANG",
+                         help='the letter\'s language when the input gives none: "en" (default) or another '
+                              "of the campaign's, like \"es\"")
 
     formats = ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
 
     sub = commands.add_parser("example", help="print a complete, valid input document (JSON)",
-                              description="Print a complete, valid input document (JSON) that render accepts.")
+                              description="Print a complete, valid input document (JSON) that render accepts; "
+                                          "--lang es gives a Spanish letter's.")
+    sub.add_argument("--lang", metavar="LANG", help=f"the example's letter language: {', '.join(EXAMPLES)}")
     sub.set_defaults(run=cmd_example)
 
     sub = commands.add_parser("render", help="render the letters of one input document",
@@ -276,8 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "batch", help="one letter file per row of a CSV file of senders",
         description="Write one letter file per recipient for each row of a CSV file. Columns are field paths "
-                    "(sender.name, recipients.0.name, personal, ...) or the aliases name, street, city, state, "
-                    "zip, email, phone. Rows with problems are reported with their line number; the others "
+                    "(sender.name, recipients.0.name, recipients.0.gender, personal, lang, ...) or the aliases name, "
+                    "street, city, state, zip, email, phone; a row's lang column overrides --lang. Rows with problems are reported with their line number; the others "
                     "are still written. A summary.csv is written beside the letters.")
     sub.add_argument("senders", metavar="SENDERS.csv", help="CSV file with a header row")
     sub.add_argument("--out", required=True, metavar="DIR", help="folder for the letter files")
@@ -292,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
                                           "letters; report the file and line of the first problem.")
     sub.add_argument("folder", metavar="DIR", help="campaign folder")
     sub.set_defaults(run=cmd_check_campaign)
+
+    from .campaign_link_cli import add_parser
+
+    add_parser(commands, common, cmd_campaign_link)
     return parser
 
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .campaign import Campaign
 
 CONFIG = "campaign.toml"
+SOURCE_LANGUAGE = "en"  # the top of the campaign folder; other languages are subfolders
+GENDERS = ("", "f", "m")  # not given (neutral), female, male: the visitor's choice, never guessed
 
 DEFAULT_PLACEHOLDERS: dict[str, str] = {
     "recipient": "(Mayor/Police Chief Name)",
@@ -48,13 +50,82 @@ class CampaignError(ValueError):
     """A campaign folder that cannot be used; the message names the file and line."""
 
 
+class RoleWords(NamedTuple):
+    """A role in one language: its label and salutation word, neutral, female and male.
+
+    Where a language does not mark gender (English), the three forms are the same.
+    """
+
+    label: str
+    label_f: str
+    label_m: str
+    salutation: str
+    salutation_f: str
+    salutation_m: str
+
+    def for_gender(self, gender: str) -> tuple[str, str]:
+        """``(label, salutation word)`` for ``""``, ``"f"`` or ``"m"``."""
+        if gender == "f":
+            return self.label_f, self.salutation_f
+        if gender == "m":
+            return self.label_m, self.salutation_m
+        return self.label, self.salutation
+
+    @property
+    def gendered(self) -> bool:
+        """Whether the label has a female and a male form (*Alcaldesa* / *Alcalde*)."""
+        return self.label_f != self.label_m
+
+
 class Role(NamedTuple):
-    """Someone a letter can be addressed to: ``salutation`` is the word after "Dear"."""
+    """Someone a letter can be addressed to: ``salutation`` is the word after "Dear".
+
+    ``label`` and ``salutation`` are English; ``translations`` holds its words
+    in every language, English's and those of ``[roles.es]`` (written after
+    the role's ``[[roles]]`` table) and the like.
+    """
 
     id: str
     label: str
     salutation: str
     free_title: bool = False
+    translations: Mapping[str, RoleWords] = {}
+
+    def words(self, lang: str = SOURCE_LANGUAGE) -> RoleWords:
+        """The role's words in ``lang`` (English for a language it has none in)."""
+        found = self.translations.get(lang)
+        if found is None:
+            found = RoleWords(self.label, self.label, self.label, self.salutation, self.salutation, self.salutation)
+        return found
+
+
+class Language(NamedTuple):
+    """How letters in one language greet and name their recipient (``[lang.xx]``).
+
+    ``dear`` is the greeting's word, neutral, female and male (*Estimado/a*,
+    *Estimada*, *Estimado*); ``salutation_end`` the punctuation after the
+    salutation; ``salutation_name`` ``"last"`` (the last word of the name, as in
+    "Dear Mayor Lopez") or ``"full"`` (the name as typed, as Spanish letters do);
+    ``neutral_label`` the recipient block's format when no gender is given and
+    the role's label has two forms (``"{name}, {title}"``).
+    """
+
+    code: str
+    name: str
+    dear: tuple[str, str, str]
+    salutation_end: str
+    salutation_name: str
+    neutral_label: str
+    placeholders: dict[str, str]
+
+    def dear_for(self, gender: str) -> str:
+        return self.dear[GENDERS.index(gender) if gender in GENDERS else 0]
+
+
+def english(placeholders: dict[str, str]) -> Language:
+    """The source language's settings: the English letter as it always was."""
+    return Language(SOURCE_LANGUAGE, "English", ("Dear", "Dear", "Dear"), ",", "last", "{title} {name}",
+                    placeholders)
 
 
 class Official(NamedTuple):
@@ -66,10 +137,15 @@ class Official(NamedTuple):
     email: str = ""
     address: str = ""
 
-    def label(self, campaign: "Campaign") -> str:
-        """``"Mayor Maria Lopez"``: how the page lists the official."""
+    def label(self, campaign: "Campaign", lang: str = SOURCE_LANGUAGE) -> str:
+        """``"Mayor Maria Lopez"``: how the page lists the official (gender not given)."""
         role = campaign.roles_by_id[self.role]
-        return f"{self.title if role.free_title and self.title else role.label} {self.name}"
+        words = role.words(lang)
+        if role.free_title and self.title:
+            return f"{self.title} {self.name}"
+        if words.gendered:
+            return campaign.language(lang).neutral_label.format(title=words.label, name=self.name)
+        return f"{words.label} {self.name}"
 
 
 class CampaignConfig(NamedTuple):
@@ -88,6 +164,7 @@ class CampaignConfig(NamedTuple):
     officials: tuple[Official, ...]
     articles: tuple[Article, ...]
     toml: Mapping[str, object]
+    languages: Mapping[str, Language] = {}
 
 
 class _Source:
@@ -181,17 +258,108 @@ def _placeholders(src: _Source, data: Mapping[str, object]) -> dict[str, str]:
     return found
 
 
-def _roles(src: _Source, data: Mapping[str, object]) -> tuple[Role, ...]:
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+_NAME_STYLES = ("last", "full")
+
+
+def _language(src: _Source, code: str, table: object) -> Language:
+    """One ``[lang.xx]`` table, with its ``[lang.xx.placeholders]``: every key is needed."""
+    where = f"[lang.{code}]"
+    if not _LANGUAGE_CODE.match(code) or code == SOURCE_LANGUAGE:
+        raise src.fail(f"[lang.{code}]: a language is a two-letter code (ISO 639-1) other than "
+                       f"{SOURCE_LANGUAGE!r}, whose settings are the file's top-level keys", where)
+    if not isinstance(table, Mapping):
+        raise src.fail(f"[lang.{code}] must be a table", where)
+    for key in table:
+        if key not in ("name", "dear", "dear_f", "dear_m", "salutation_end", "salutation_name", "neutral_label",
+                       "placeholders"):
+            raise src.fail(f"[lang.{code}]: unknown key {key!r}", where)
+    dear = _string(src, table, "dear", where)
+    style = _string(src, table, "salutation_name", where, default="last")
+    if style not in _NAME_STYLES:
+        raise src.fail(f"[lang.{code}] salutation_name must be \"last\" or \"full\", not {style!r}", where)
+    neutral = _string(src, table, "neutral_label", where, default="{title} {name}")
+    if sorted(re.findall(r"{(\w*)}", neutral)) != ["name", "title"] or neutral.count("{") != 2:
+        raise src.fail(f"[lang.{code}] neutral_label must hold {{title}} and {{name}} once each, "
+                       f"like \"{{name}}, {{title}}\"", where)
+    placeholders = table.get("placeholders")
+    if not isinstance(placeholders, Mapping):
+        raise src.fail(f"[lang.{code}.placeholders] is missing: every language needs every placeholder "
+                       f"({', '.join(DEFAULT_PLACEHOLDERS)})", where)
+    found: dict[str, str] = {}
+    for key in DEFAULT_PLACEHOLDERS:
+        if key not in placeholders:
+            raise src.fail(f"[lang.{code}.placeholders] is missing {key!r} (the English one is "
+                           f"{DEFAULT_PLACEHOLDERS[key]!r})", f"[lang.{code}.placeholders]")
+        found[key] = _string(src, placeholders, key, key, block=True)
+    for key in placeholders:
+        if key not in DEFAULT_PLACEHOLDERS:
+            raise src.fail(f"[lang.{code}.placeholders]: unknown placeholder {key!r}", key)
+    return Language(
+        code=code, name=_string(src, table, "name", where),
+        dear=(dear, _string(src, table, "dear_f", where, default=dear), _string(src, table, "dear_m", where, default=dear)),
+        salutation_end=_string(src, table, "salutation_end", where, default=","),
+        salutation_name=style, neutral_label=neutral, placeholders=found,
+    )
+
+
+def _languages(src: _Source, data: Mapping[str, object], placeholders: dict[str, str]) -> dict[str, Language]:
+    tables = data.get("lang", {})
+    if not isinstance(tables, Mapping):
+        raise src.fail("[lang] must hold one table per language, like [lang.es]", "[lang")
+    languages = {SOURCE_LANGUAGE: english(placeholders)}
+    for code, table in tables.items():
+        languages[code] = _language(src, code, table)
+    return languages
+
+
+def _role_words(src: _Source, role: Mapping[str, object], role_id: str, index: int,
+                languages: Mapping[str, Language]) -> dict[str, RoleWords]:
+    """A role's ``[roles.xx]`` tables: one for each language besides English, with a label."""
+    words = {}
+    for code in languages:
+        if code == SOURCE_LANGUAGE:
+            continue
+        table = role.get(code)
+        if not isinstance(table, Mapping) or "label" not in table:
+            raise src.fail(f"role {role_id!r} has no label in {languages[code].name} ({code!r}): add "
+                           f"[roles.{code}] with label = \"...\" after its [[roles]] table", "[[roles]]", index)
+        for key in table:
+            if key not in ("label", "label_f", "label_m", "salutation", "salutation_f", "salutation_m"):
+                raise src.fail(f"[roles.{code}] of role {role_id!r}: unknown key {key!r}", "[[roles]]", index)
+        label = _string(src, table, "label", "[[roles]]", index)
+        salutation = _string(src, table, "salutation", "[[roles]]", index, default="")
+        words[code] = RoleWords(
+            label=label,
+            label_f=_string(src, table, "label_f", "[[roles]]", index, default=label),
+            label_m=_string(src, table, "label_m", "[[roles]]", index, default=label),
+            salutation=salutation,
+            salutation_f=_string(src, table, "salutation_f", "[[roles]]", index, default=salutation),
+            salutation_m=_string(src, table, "salutation_m", "[[roles]]", index, default=salutation),
+        )
+    for key, value in role.items():
+        if isinstance(value, Mapping) and key == SOURCE_LANGUAGE:
+            raise src.fail(f"[roles.{key}] of role {role_id!r}: the English words are the role's own label and "
+                           "salutation", "[[roles]]", index)
+        if isinstance(value, Mapping) and key not in languages:
+            raise src.fail(f"[roles.{key}] of role {role_id!r}: no [lang.{key}] table declares that language",
+                           "[[roles]]", index)
+    return words
+
+
+def _roles(src: _Source, data: Mapping[str, object], languages: Mapping[str, Language]) -> tuple[Role, ...]:
     roles = []
     for index, table in enumerate(_tables(src, data, "roles")):
         free = table.get("free_title", False)
         if not isinstance(free, bool):
             raise src.fail("'free_title' must be true or false", "[[roles]]", index)
+        role_id = _string(src, table, "id", "[[roles]]", index)
+        label = _string(src, table, "label", "[[roles]]", index)
+        salutation = _string(src, table, "salutation", "[[roles]]", index, default="")
+        english = RoleWords(label, label, label, salutation, salutation, salutation)
         roles.append(Role(
-            id=_string(src, table, "id", "[[roles]]", index),
-            label=_string(src, table, "label", "[[roles]]", index),
-            salutation=_string(src, table, "salutation", "[[roles]]", index, default=""),
-            free_title=free,
+            id=role_id, label=label, salutation=salutation, free_title=free,
+            translations={SOURCE_LANGUAGE: english, **_role_words(src, table, role_id, index, languages)},
         ))
     if not roles:
         raise src.fail("at least one [[roles]] table is needed")
@@ -246,9 +414,11 @@ def parse_config(text: str, origin: str = "<campaign>", parsed: Mapping[str, obj
     home_state = _state(src, data, "home_state", default=state)
     max_length = _mailto_max_length(src, data)
     placeholders = _placeholders(src, data)
-    roles = _roles(src, data)
+    languages = _languages(src, data, placeholders)
+    roles = _roles(src, data, languages)
     return CampaignConfig(
         name=name, default_city=city, default_state=state, home_state=home_state,
         mailto_max_length=max_length, placeholders=placeholders, roles=roles,
         officials=_officials(src, data, roles), articles=_articles(src, data), toml=data,
+        languages=languages,
     )

@@ -63,20 +63,60 @@ def email_package_to_header(name: str, email: str) -> str:
 
 @lru_cache(maxsize=256)
 def subject_header(subject: str) -> str:
-    """``Subject:``, folded and encoded as the ``email`` package does it.
+    """``Subject:``, folded, and encoded where it must be (RFC 2047).
 
-    Except for one case: a plain subject a little too long for one line
-    (71 to 77 characters, "… in Arlington Heights") the package moves whole
-    onto a continuation line, leaving ``Subject:`` bare, and its own parser
-    then reads the subject back with a leading space. Plain text is folded
-    here instead, at spaces, as the package folds any longer value.
+    Plain text is written as the ``email`` package writes it, folded at spaces
+    (the package itself leaves ``Subject:`` bare for a plain subject of 71 to 77
+    characters, and its own parser then reads it back with a leading space).
+    Anything else (accents, as in every Spanish subject, or text that looks
+    encoded) becomes encoded words (:func:`encoded_words`): the package's
+    folding of mixed text doubles a space before an encoded word and can write
+    two encoded words with no space between, so what a reader decodes was not
+    the subject.
     """
     line = f"Subject: {subject}"
     if _plain(line, subject, _PLAIN_TEXT):
         return line + CRLF
     if "=?" not in subject and _PLAIN_TEXT.match(subject):
         return fold_plain(line)
-    return email_package_subject_header(subject)
+    if not subject:
+        return "Subject:" + CRLF  # as the package writes it
+    return encoded_words("Subject", subject)
+
+
+# RFC 2047 5(3): the characters a "Q"-encoded word may carry as they are.
+_Q_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!*+-/")
+_WORD_START, _WORD_END = "=?utf-8?q?", "?="
+_MAX_WORD = 75  # RFC 2047 2: an encoded word's longest
+
+
+def _q(char: str) -> str:
+    if char in _Q_SAFE:
+        return char
+    if char == " ":
+        return "_"
+    return "".join(f"={byte:02X}" for byte in char.encode("utf-8"))
+
+
+def encoded_words(name: str, value: str) -> str:
+    """``name: value`` as UTF-8 "Q" encoded words, one per line, each line at most 78 characters.
+
+    A reader ignores the folding space between two encoded words, so the
+    value's own spaces travel inside them (as ``_``) and it reads back exactly;
+    a character's bytes are never split between words (RFC 2047 5).
+    """
+    lines: list[str] = []
+    room = min(_MAX_WORD, MAX_LINE - len(name) - 2) - len(_WORD_START) - len(_WORD_END)
+    current = ""
+    for char in value:
+        encoded = _q(char)
+        if current and len(current) + len(encoded) > room:
+            lines.append(_WORD_START + current + _WORD_END)
+            room = _MAX_WORD - len(_WORD_START) - len(_WORD_END)  # " " + word <= 76 < 78
+            current = ""
+        current += encoded
+    lines.append(_WORD_START + current + _WORD_END)
+    return f"{name}: " + (CRLF + " ").join(lines) + CRLF
 
 
 def fold_plain(line: str) -> str:

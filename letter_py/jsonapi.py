@@ -13,7 +13,7 @@ import json
 from .campaign import Campaign, default_campaign
 from .model import FieldError, LetterInput
 from .render import render_letters
-from .states import STATES
+from .states import listed
 from .text import fix_surrogates, thousands
 from .validate import field_limits, parse_input
 
@@ -83,25 +83,43 @@ def render_json(input_json: str, campaign: Campaign | None = None, *, today: _dt
                        "letters": letters})
 
 
-def describe(campaign: Campaign) -> dict[str, object]:
-    """What the page needs to build its form for a campaign."""
-    return {
+def describe(campaign: Campaign, lang: str = "en") -> dict[str, object]:
+    """What the page needs to build its form for a campaign, worded in ``lang``.
+
+    The same keys in every language: the roles', officials' and states' labels
+    are the letter language's (a language the campaign lacks gives English),
+    so the English answer is what it always was. :func:`languages` lists the
+    letter languages.
+    """
+    code = campaign.lang_code(lang) or "en"
+    answer: dict[str, object] = {
         "name": campaign.name,
         "default_city": campaign.default_city,
         "default_state": campaign.default_state,
         "home_state": campaign.home_state,
-        "roles": [{"id": role.id, "label": role.label, "free_title": role.free_title} for role in campaign.roles],
+        "roles": [{"id": role.id, "label": role.words(code).label, "free_title": role.free_title}
+                  for role in campaign.roles],
         "officials": [
             {"name": o.name, "role": o.role, "title": o.title, "email": o.email, "address": o.address,
-             "label": o.label(campaign)}
+             "label": o.label(campaign, code)}
             for o in campaign.officials
         ],
         "articles": [{"title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url} for a in campaign.articles],
-        "states": [{"code": code, "name": name} for code, name in STATES.items()],
+        "states": [{"code": state, "name": name} for state, name in listed(code)],
         "limits": field_limits(),
         "mailto_max_length": campaign.mailto_max_length,
     }
+    return answer
 
 
-def describe_json(campaign: Campaign) -> str:
-    return _dumps(describe(campaign))
+def describe_json(campaign: Campaign, lang: str = "en") -> str:
+    return _dumps(describe(campaign, lang))
+
+
+def languages(campaign: Campaign) -> list[dict[str, str]]:
+    """The campaign's letter languages, English first: ``[{"code": "en", "name": "English"}, ...]``."""
+    return [{"code": code, "name": campaign.language(code).name} for code in campaign.languages]
+
+
+def languages_json(campaign: Campaign) -> str:
+    return _dumps(languages(campaign))

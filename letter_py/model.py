@@ -19,13 +19,19 @@ from typing import NamedTuple
 
 
 class Recipient(NamedTuple):
-    """One person the letter goes to; ``title`` is only used for role ``other``."""
+    """One person the letter goes to; ``title`` is only used for role ``other``.
+
+    ``gender`` is how the visitor chose to greet them where the language marks
+    it (Spanish *Estimada alcaldesa* / *Estimado alcalde*): ``"f"``, ``"m"``, or
+    ``""`` for the neutral form. Never guessed from the name.
+    """
 
     role: str = ""
     name: str = ""
     title: str = ""
     email: str = ""
     address: str = ""
+    gender: str = ""
 
 
 class Sender(NamedTuple):
@@ -61,7 +67,8 @@ class LetterInput(NamedTuple):
 
     ``articles`` is ``None`` when the input did not mention articles, in which
     case the campaign's own articles are cited. ``date`` is ``None`` for today;
-    ``date_blank`` leaves a placeholder for a date written by hand.
+    ``date_blank`` leaves a placeholder for a date written by hand. ``lang``
+    is the letter's language, one of the campaign's (``"en"``, ``"es"``).
     """
 
     recipients: tuple[Recipient, ...] = ()
@@ -71,6 +78,7 @@ class LetterInput(NamedTuple):
     personal: str = ""
     date: _dt.date | None = None
     date_blank: bool = False
+    lang: str = "en"
 
 
 class FieldError(NamedTuple):

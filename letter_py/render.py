@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from .campaign import Campaign
 from .dates import format_date, parse_iso_date
 from .eml import build_eml
+from .i18n import N_, gettext_for
 from .ics import reminder_ics, reminder_uid
 from .mailto import mailto_url
 from .model import Article, LetterInput, Recipient
@@ -39,26 +40,49 @@ def tidy(text: str) -> str:
     return text.rstrip().lstrip("\n") + "\n"
 
 
-def last_name(name: str) -> str:
-    """The surname for a salutation: ``"Maria Lopez, Jr."`` -> ``"Lopez"``."""
+def _name_words(name: str) -> list[str]:
+    """The name's words before any comma, without trailing suffixes (Jr., PhD)."""
     words = name.split(",")[0].split()
     while len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
         words.pop()
+    return words
+
+
+def last_name(name: str) -> str:
+    """The surname for a salutation: ``"Maria Lopez, Jr."`` -> ``"Lopez"``."""
+    words = _name_words(name)
     return words[-1] if words else name
 
 
-def _citation(article: Article, title_placeholder: str) -> str:
+def full_name(name: str) -> str:
+    """The name for a Spanish salutation: ``"María López García, PhD"`` -> ``"María López García"``.
+
+    The last word of many Hispanic names is the second (maternal) surname,
+    not the one the person goes by, so Spanish letters keep the whole name.
+    """
+    words = _name_words(name)
+    return " ".join(words) if words else name
+
+
+# Translators: a news article cited in a letter. US English puts the comma inside
+# the quotation marks; Spanish puts it after them: "{title}", {details}.
+_CITATION = N_('"{title}," {details}')
+
+
+def _citation(article: Article, title_placeholder: str, lang: str = "en") -> str:
     """``"Title," Outlet, March 14, 2026`` (US style: the comma inside the quotes)."""
     title = article.title or title_placeholder
-    rest = [part for part in (article.outlet, _article_date(article.date)) if part]
+    rest = [part for part in (article.outlet, _article_date(article.date, lang)) if part]
     if not rest:
         return f'"{title}"'
-    return f'"{title}," ' + ", ".join(rest)
+    if lang == "en":
+        return f'"{title}," ' + ", ".join(rest)
+    return gettext_for(lang)(_CITATION).format(title=title, details=", ".join(rest))
 
 
-def _article_date(text: str) -> str:
+def _article_date(text: str, lang: str = "en") -> str:
     day = parse_iso_date(text) if text else None
-    return format_date(day) if day else text
+    return format_date(day, lang) if day else text
 
 
 class Letter:
@@ -66,7 +90,12 @@ class Letter:
 
     def __init__(self, data: LetterInput, campaign: Campaign, today: _dt.date) -> None:
         self.campaign = campaign
-        ph = campaign.placeholders
+        languages = campaign.config.languages
+        self.language = languages.get(data.lang) or languages["en"]
+        lang = self.lang = self.language.code
+        self.names = campaign.names[lang]  # the templates' file names in this language
+        self.gettext = gettext_for(lang)
+        ph = self.placeholders = self.language.placeholders
         sender = data.sender
         if any((sender.street, sender.city, sender.state, sender.zip)):
             address_lines = [
@@ -80,7 +109,7 @@ class Letter:
             street=sender.street,
             city=sender.city,
             state=sender.state,
-            state_name=state_name(sender.state) if sender.state else "",
+            state_name=state_name(sender.state, lang) if sender.state else "",
             zip=sender.zip,
             email=sender.email,
             phone=sender.phone,
@@ -91,13 +120,14 @@ class Letter:
         self.community = SimpleNamespace(
             city=data.community.city or sender.city or campaign.default_city,
             state=state,
-            state_name=state_name(state) if state else ph["state"],
+            state_name=state_name(state, lang) if state else ph["state"],
             is_home_state=bool(state) and state == campaign.home_state,
         )
         articles = campaign.articles if data.articles is None else data.articles
         self.articles = [
             SimpleNamespace(
-                title=a.title, outlet=a.outlet, date=_article_date(a.date), citation=_citation(a, ph["article_title"]),
+                title=a.title, outlet=a.outlet, date=_article_date(a.date, lang),
+                citation=_citation(a, ph["article_title"], lang),
                 url=a.url or ph["article_url"], link=a.url,
             )
             for a in articles
@@ -107,7 +137,7 @@ class Letter:
         if data.date_blank:
             self.date = ph["date"]
         else:
-            self.date = format_date(self.day)
+            self.date = format_date(self.day, lang)
         self.personal = data.personal
         self.recipients = data.recipients or (Recipient(),)
         self.shared: dict[str, str] = {}  # see Draft._render_shared
@@ -131,28 +161,38 @@ class Draft:
         self.letter = letter
         self.recipient = recipient
         campaign = letter.campaign
-        ph = campaign.placeholders
+        language = letter.language
+        ph = letter.placeholders
         role = campaign.roles_by_id.get(recipient.role)
+        dear = language.dear_for(recipient.gender) if recipient.gender else language.dear[0]
+        end = language.salutation_end
+        role_label = ""
         if role is None:
             title = ""
             name = recipient.name or ph["recipient"]
             label = short = name
-            salutation = f"Dear {name},"
         else:
-            title = (recipient.title or ph["recipient_title"]) if role.free_title else role.label
+            words = role.translations.get(letter.lang) or role.words(letter.lang)
+            role_label, role_word = words.for_gender(recipient.gender) if recipient.gender else (
+                words.label, words.salutation)
+            title = (recipient.title or ph["recipient_title"]) if role.free_title else role_label
             name = recipient.name or ph["recipient_name"]
-            label = f"{title} {name}"
-            word = role.salutation if not role.free_title else _short_title(recipient.title)
+            if not recipient.gender and words.label_f != words.label_m and not role.free_title:
+                label = language.neutral_label.format(title=title, name=name)
+            else:
+                label = f"{title} {name}"
+            word = role_word if not role.free_title else _short_title(recipient.title)
+            full = language.salutation_name == "full"
             if recipient.name and word:
-                short = f"{word} {last_name(recipient.name)}"
+                short = f"{word} {full_name(recipient.name) if full else last_name(recipient.name)}"
             elif recipient.name:
-                short = recipient.name
+                short = full_name(recipient.name) if full else recipient.name
             else:
                 short = f"{word + ' ' if word else ''}{name}"
-            salutation = f"Dear {short},"
+        salutation = f"{dear} {short}{end}"
         self.view = SimpleNamespace(
             role=recipient.role,
-            role_label=role.label if role else "",
+            role_label=role_label,
             name=name,
             title=title,
             email=recipient.email,
@@ -161,7 +201,9 @@ class Draft:
             salutation=salutation,
             address_lines=(recipient.address or ph["recipient_address"]).split("\n"),
         )
-        self.filename = "letter-to-" + (slugify(label) or "recipient")
+        _ = letter.gettext
+        # Translators: the start of a letter's file name: lower case ASCII letters and hyphens.
+        self.filename = _("letter-to-") + (slugify(label) or _("recipient"))
 
     def _context(self, **extra: object) -> dict[str, object]:
         letter = self.letter
@@ -177,7 +219,7 @@ class Draft:
         }
 
     def _render(self, name: str, **extra: object) -> str:
-        return self.letter.campaign.render(name, self._context(**extra))
+        return self.letter.campaign.render(self.letter.names[name], self._context(**extra))
 
     @cached_property
     def subject(self) -> str:
@@ -186,7 +228,7 @@ class Draft:
     def _render_shared(self, name: str) -> str:
         """Render once per call a template that does not use ``recipient``."""
         letter = self.letter
-        if letter.campaign.per_recipient[name]:
+        if letter.campaign.per_recipient[letter.names[name]]:
             return self._render(name)
         text = letter.shared.get(name)
         if text is None:
@@ -252,16 +294,25 @@ class Draft:
     def ics(self) -> str:
         """A follow-up reminder: the official's contact details and the subject, nothing else."""
         view, letter = self.view, self.letter
-        summary = f"Follow up on your letter to {view.short}"
-        lines = [f"You wrote to {view.label} on {format_date(letter.day)}: \"{self.subject}\"",
-                 "If you have had no answer, call their office or write again."]
+        _ = letter.gettext
+        summary = _("Follow up on your letter to {name}").format(name=view.short)
+        lines = [_('You wrote to {recipient} on {date}: "{subject}"').format(
+                     recipient=view.label, date=format_date(letter.day, letter.lang), subject=self.subject),
+                 _("If you have had no answer, call their office or write again.")]
         if self.recipient.email:
-            lines.append(f"Email: {self.recipient.email}")
+            lines.append(_("Email: {email}").format(email=self.recipient.email))
         if self.recipient.address:
-            lines.append("Address: " + ", ".join(self.recipient.address.split("\n")))
+            lines.append(_("Address: {address}").format(address=", ".join(self.recipient.address.split("\n"))))
         uid = reminder_uid(view.label, self.recipient.email, self.subject, letter.day.isoformat())
         return reminder_ics(uid=uid, stamp=letter.today, day=self.reminder_day,
                             summary=summary, description="\n".join(lines))
+
+    @property
+    def reminder_filename(self) -> str:
+        """``follow-up-to-mayor-maria-lopez.ics`` beside ``letter-to-mayor-maria-lopez``."""
+        _ = self.letter.gettext
+        # Translators: the start of the reminder's file name, in place of "letter-to-".
+        return _("follow-up-to-") + self.filename.removeprefix(_("letter-to-")) + ".ics"
 
     def to_dict(self) -> dict[str, object]:
         """The letter as the JSON entry point returns it."""
@@ -277,7 +328,7 @@ class Draft:
             "eml": self.eml,
             "webmail": self.webmail,
             "reminder": {"ics": self.ics, "date": self.reminder_day.isoformat(),
-                         "filename": "follow-up-" + self.filename.removeprefix("letter-") + ".ics"},
+                         "filename": self.reminder_filename},
             "filename": self.filename,
         }
 

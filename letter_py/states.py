@@ -1,7 +1,13 @@
-"""US states and territories, by USPS code and by name.
+"""US states and territories, by USPS code and by name, in each letter language.
 
 The letter says "in Illinois"; the address block says "IL". A visitor may type
-either, in any case.
+either, in any case, in English or in Spanish ("Carolina del Norte", with or
+without accents). Spanish letters name a state as Spanish-language US usage
+does (USAGov en Español, AP's Spanish style): a Spanish name where there is an
+established one (*Carolina del Norte*, *Pensilvania*), the English name
+otherwise (*Illinois*, *Texas*); the glossary (``locale/es/GLOSSARY.md``)
+lists the choices. Addresses are never translated: they keep what the visitor
+typed, or the code.
 """
 
 from __future__ import annotations
@@ -24,19 +30,68 @@ STATES: dict[str, str] = {
     "PR": "Puerto Rico", "VI": "U.S. Virgin Islands",
 }
 
+# Every code has its Spanish name here, even where it is the English one
+# (a test checks that no state is missing).
+STATES_ES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas",
+    "CA": "California", "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware",
+    "DC": "Distrito de Columbia", "FL": "Florida", "GA": "Georgia", "HI": "Hawái",
+    "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Luisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Míchigan", "MN": "Minnesota", "MS": "Misisipi",
+    "MO": "Misuri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "Nuevo Hampshire", "NJ": "Nueva Jersey", "NM": "Nuevo México", "NY": "Nueva York",
+    "NC": "Carolina del Norte", "ND": "Dakota del Norte", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregón", "PA": "Pensilvania", "RI": "Rhode Island", "SC": "Carolina del Sur",
+    "SD": "Dakota del Sur", "TN": "Tennessee", "TX": "Texas", "UT": "Utah",
+    "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "Virginia Occidental",
+    "WI": "Wisconsin", "WY": "Wyoming",
+    "AS": "Samoa Americana", "GU": "Guam", "MP": "Islas Marianas del Norte",
+    "PR": "Puerto Rico", "VI": "Islas Vírgenes de los Estados Unidos",
+}
+
+NAMES: dict[str, dict[str, str]] = {"en": STATES, "es": STATES_ES}
+TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
+
+
+def _key(text: str) -> str:
+    """Lower case, single spaces, no accents: "Nuevo  México" and "nuevo mexico" meet."""
+    text = " ".join(text.replace(",", " ").split()).lower()
+    if not text.isascii():
+        import unicodedata
+
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return text
+
+
 _LOOKUP: dict[str, str] = {}
 for _code, _name in STATES.items():
     _LOOKUP[_code.lower()] = _code
     _LOOKUP[_name.lower()] = _code
+for _code, _name in STATES_ES.items():
+    _LOOKUP.setdefault(_key(_name), _code)
 _LOOKUP["washington dc"] = _LOOKUP["washington d.c."] = _LOOKUP["d.c."] = "DC"
 _LOOKUP["virgin islands"] = _LOOKUP["us virgin islands"] = "VI"
 
 
 def state_code(text: str) -> str | None:
-    """``"Illinois"``, ``"il"``, ``"IL"`` -> ``"IL"``; ``None`` when unknown."""
-    return _LOOKUP.get(" ".join(text.replace(",", " ").split()).lower())
+    """``"Illinois"``, ``"il"``, ``"IL"``, ``"Carolina del Norte"`` -> a USPS code; ``None`` when unknown."""
+    code = _LOOKUP.get(" ".join(text.replace(",", " ").split()).lower())
+    return code if code is not None or text.isascii() else _LOOKUP.get(_key(text))
 
 
-def state_name(code: str) -> str:
-    """``"IL"`` -> ``"Illinois"``."""
-    return STATES[code]
+def state_name(code: str, lang: str = "en") -> str:
+    """``"IL"`` -> ``"Illinois"``; ``("NC", "es")`` -> ``"Carolina del Norte"``."""
+    return NAMES.get(lang, STATES)[code]
+
+
+def listed(lang: str = "en") -> list[tuple[str, str]]:
+    """``(code, name)`` in the order a list shows them: by name in that language, territories last.
+
+    English keeps the table's own order (which is that order).
+    """
+    names = NAMES.get(lang, STATES)
+    if names is STATES:
+        return list(STATES.items())
+    states = sorted((item for item in names.items() if item[0] not in TERRITORIES), key=lambda item: _key(item[1]))
+    return states + sorted(((code, names[code]) for code in TERRITORIES), key=lambda item: _key(item[1]))

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import parse_iso_date
+from .i18n import N_, gettext_for
 from .model import Article, Community, FieldError, LetterInput, Recipient, Sender
+from .config import GENDERS, SOURCE_LANGUAGE
 from .states import state_code
 from .text import clean_block, clean_line, thousands
 
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 MAX_RECIPIENTS = 10
 MAX_ARTICLES = 10
 
-EMAIL_EXAMPLE = "like name@example.com"
+# Every message is an English msgid, translated where it is given (_Collector.add)
+# into the letter's language by its catalogue (letter_py.i18n).
 
 
 class Field(NamedTuple):
@@ -31,7 +34,7 @@ class Field(NamedTuple):
 
     ``noun`` names the field in messages; ``required`` is the message when it
     is empty (``None``: optional); ``invalid`` the message when a ``kind``
-    other than free text does not match.
+    other than free text does not match. All three are msgids.
     """
 
     key: str
@@ -43,42 +46,66 @@ class Field(NamedTuple):
 
 
 SENDER_FIELDS = (
-    Field(key="name", limit=100, noun="Your name", required="Enter your name"),
-    Field(key="street", limit=200, noun="Your street address", required="Enter your street address"),
-    Field(key="city", limit=100, noun="Your town or city", required="Enter your town or city"),
-    Field(key="state", limit=50, noun="Your state", required="Enter your state", kind="state",
-          invalid="Enter your state as a US state name or its two-letter code, like IL or Illinois"),
-    Field(key="zip", limit=10, noun="Your ZIP code", required="Enter your ZIP code", kind="zip",
-          invalid="Enter your ZIP code in the correct format, like 62701 or 62701-1234"),
-    Field(key="email", limit=254, noun="Your email address", kind="email",
-          invalid=f"Enter an email address in the correct format, {EMAIL_EXAMPLE}"),
-    Field(key="phone", limit=30, noun="Your phone number", kind="phone",
-          invalid="Enter your phone number in the correct format, like 217 555 0100"),
+    Field(key="name", limit=100, noun=N_("Your name"), required=N_("Enter your name")),
+    Field(key="street", limit=200, noun=N_("Your street address"), required=N_("Enter your street address")),
+    Field(key="city", limit=100, noun=N_("Your town or city"), required=N_("Enter your town or city")),
+    Field(key="state", limit=50, noun=N_("Your state"), required=N_("Enter your state"), kind="state",
+          invalid=N_("Enter your state as a US state name or its two-letter code, like IL or Illinois")),
+    Field(key="zip", limit=10, noun=N_("Your ZIP code"), required=N_("Enter your ZIP code"), kind="zip",
+          invalid=N_("Enter your ZIP code in the correct format, like 62701 or 62701-1234")),
+    Field(key="email", limit=254, noun=N_("Your email address"), kind="email",
+          invalid=N_("Enter an email address in the correct format, like name@example.com")),
+    Field(key="phone", limit=30, noun=N_("Your phone number"), kind="phone",
+          invalid=N_("Enter your phone number in the correct format, like 217 555 0100")),
 )
 RECIPIENT_FIELDS = (
-    Field(key="name", limit=100, noun="The name of the person you are writing to",
-          required="Enter the name of the person you are writing to"),
-    Field(key="title", limit=100, noun="The title of the person you are writing to",
-          required="Enter the title of the person you are writing to, like Alderperson"),
-    Field(key="email", limit=254, noun="The recipient's email address", kind="email",
-          invalid=f"Enter the recipient's email address in the correct format, {EMAIL_EXAMPLE}"),
-    Field(key="address", limit=500, noun="The recipient's postal address", kind="block"),
+    Field(key="name", limit=100, noun=N_("The name of the person you are writing to"),
+          required=N_("Enter the name of the person you are writing to")),
+    Field(key="title", limit=100, noun=N_("The title of the person you are writing to"),
+          required=N_("Enter the title of the person you are writing to, like Alderperson")),
+    Field(key="email", limit=254, noun=N_("The recipient's email address"), kind="email",
+          invalid=N_("Enter the recipient's email address in the correct format, like name@example.com")),
+    Field(key="address", limit=500, noun=N_("The recipient's postal address"), kind="block"),
 )
 COMMUNITY_FIELDS = (
-    Field(key="city", limit=100, noun="Your community's town or city"),
-    Field(key="state", limit=50, noun="Your community's state", kind="state",
-          invalid="Enter your community's state as a US state name or its two-letter code, like IL or Illinois"),
+    Field(key="city", limit=100, noun=N_("Your community's town or city")),
+    Field(key="state", limit=50, noun=N_("Your community's state"), kind="state",
+          invalid=N_("Enter your community's state as a US state name or its two-letter code, like IL or Illinois")),
 )
 ARTICLE_FIELDS = (
-    Field(key="title", limit=300, noun="The article's title", required="Enter the title of the news article"),
-    Field(key="outlet", limit=100, noun="The name of the news outlet"),
-    Field(key="date", limit=40, noun="The article's date"),
-    Field(key="url", limit=500, noun="The article's link", required="Enter the link to the news article", kind="url",
-          invalid="Enter the article's link in the correct format, like https://www.example.com/news/story"),
+    Field(key="title", limit=300, noun=N_("The article's title"), required=N_("Enter the title of the news article")),
+    Field(key="outlet", limit=100, noun=N_("The name of the news outlet")),
+    Field(key="date", limit=40, noun=N_("The article's date")),
+    Field(key="url", limit=500, noun=N_("The article's link"), required=N_("Enter the link to the news article"),
+          kind="url", invalid=N_("Enter the article's link in the correct format, like https://www.example.com/news/story")),
 )
-PERSONAL = Field(key="personal", limit=2000, noun="Your personal paragraph", kind="block")
-DATE = Field(key="date", limit=10, noun="The date of the letter", kind="date",
-             invalid="Enter the date of the letter as year-month-day, like 2026-11-29")
+PERSONAL = Field(key="personal", limit=2000, noun=N_("Your personal paragraph"), kind="block")
+DATE = Field(key="date", limit=10, noun=N_("The date of the letter"), kind="date",
+             invalid=N_("Enter the date of the letter as year-month-day, like 2026-11-29"))
+
+
+class ListMessages(NamedTuple):
+    """What a list field's errors say: not a list, too many items, an item not an object (msgids)."""
+
+    wrong_type: str
+    too_many: str
+    item_wrong_type: str
+
+
+RECIPIENT_LIST = ListMessages(
+    wrong_type=N_("The people you are writing to must be a list (a JSON array)"),
+    too_many=N_("Enter no more than {limit} people you are writing to"),
+    item_wrong_type=N_("Each of the people you are writing to must be a set of named fields (a JSON object)"),
+)
+ARTICLE_LIST = ListMessages(
+    wrong_type=N_("The news articles must be a list (a JSON array)"),
+    too_many=N_("Enter no more than {limit} news articles"),
+    item_wrong_type=N_("Each of the news articles must be a set of named fields (a JSON object)"),
+)
+SENDER_NOT_OBJECT = N_("Your details must be a set of named fields (a JSON object)")
+COMMUNITY_NOT_OBJECT = N_("Your community must be a set of named fields (a JSON object)")
+LANG_LIMIT = 35  # the longest BCP 47 tag worth reading
+_ENGLISH = gettext_for(SOURCE_LANGUAGE)  # messages before the letter's language is known
 ROLE_LIMIT = 40
 _RECIPIENT_TITLE = next(spec for spec in RECIPIENT_FIELDS if spec.key == "title")  # only for free-title roles
 _FREE_TEXT = frozenset({"line", "block"})
@@ -140,9 +167,20 @@ class _Collector:
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
+        self._ = _ENGLISH
 
-    def add(self, path: str, code: str, message: str) -> None:
-        self.errors.append(FieldError(path, code, message))
+    def speak(self, lang: str) -> None:
+        """Give the messages from now on in ``lang``."""
+        self._ = gettext_for(lang)
+
+    def add(self, path: str, code: str, message: str, noun: str | None = None, **values: object) -> None:
+        """Note an error; ``message`` is a msgid, ``noun`` (a msgid too) and ``values`` fill its placeholders."""
+        text = self._(message)
+        if noun is not None:
+            values["noun"] = self._(noun)
+        if values:
+            text = text.format(**values)
+        self.errors.append(FieldError(path, code, text))
 
     def text(self, data: dict[str, object], spec: Field, path: str, required: bool | None = None) -> str:
         """Read, clean, limit and check one text field; ``""`` when missing or invalid."""
@@ -151,16 +189,18 @@ class _Collector:
         if raw is None:
             raw = ""
         if not isinstance(raw, str):
-            self.add(path, "wrong_type", f"{spec.noun} must be text")
+            self.add(path, "wrong_type", N_("{noun} must be text"), noun=spec.noun)
             return ""
         value = clean_block(raw) if spec.kind == "block" else clean_line(raw)
         if not value:
-            if needed:
-                self.add(path, "required", spec.required or f"Enter {spec.noun.lower()}")
+            if needed and spec.required:
+                self.add(path, "required", spec.required)
+            elif needed:
+                self.add(path, "required", N_("{noun} is needed"), noun=spec.noun)
             return ""
         if len(value) > spec.limit:
-            self.add(path, "too_long",
-                     f"{spec.noun} must be {thousands(spec.limit)} characters or fewer")
+            self.add(path, "too_long", N_("{noun} must be {limit} characters or fewer"),
+                     noun=spec.noun, limit=thousands(spec.limit))
             if spec.kind not in _FREE_TEXT:
                 return ""
             value = value[: spec.limit].rstrip()
@@ -188,28 +228,33 @@ class _Collector:
             ok = False
         if ok:
             return value
-        self.add(path, f"invalid_{kind}", spec.invalid or f"{spec.noun} is not valid")
+        if spec.invalid:
+            self.add(path, f"invalid_{kind}", spec.invalid)
+        else:
+            self.add(path, f"invalid_{kind}", N_("{noun} is not valid"), noun=spec.noun)
         return ""
 
-    def mapping(self, data: dict[str, object], key: str, path: str, noun: str) -> dict[str, object]:
+    def mapping(self, data: dict[str, object], key: str, path: str, message: str) -> dict[str, object]:
+        """An object field's value (``{}`` when absent); ``message`` when it is not an object."""
         value = data.get(key)
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(path, "wrong_type", f"{noun} must be a set of named fields (a JSON object)")
+            self.add(path, "wrong_type", message)
             return {}
         return value
 
-    def items(self, data: dict[str, object], key: str, limit: int, noun: str) -> list[tuple[str, dict[str, object]]] | None:
+    def items(self, data: dict[str, object], key: str, limit: int,
+              messages: ListMessages) -> list[tuple[str, dict[str, object]]] | None:
         """The objects of a list field with their paths; ``None`` when absent."""
         value = data.get(key)
         if value is None:
             return None
         if not isinstance(value, list):
-            self.add(key, "wrong_type", f"The {noun} must be a list (a JSON array)")
+            self.add(key, "wrong_type", messages.wrong_type)
             return []
         if len(value) > limit:
-            self.add(key, "too_many", f"Enter no more than {limit} {noun}")
+            self.add(key, "too_many", messages.too_many, limit=limit)
             value = value[:limit]
         found = []
         for index, item in enumerate(value):
@@ -217,33 +262,67 @@ class _Collector:
             if isinstance(item, dict):
                 found.append((path, item))
             else:
-                self.add(path, "wrong_type", f"Each of the {noun} must be a set of named fields (a JSON object)")
+                self.add(path, "wrong_type", messages.item_wrong_type)
         return found
 
 
-def _read_role(c: _Collector, data: dict[str, object], path: str, campaign: Campaign) -> str:
+def _read_lang(c: _Collector, data: dict[str, object], campaign: Campaign) -> str:
+    """The letter's language; a bad one is an error and gives the campaign's first (English)."""
+    raw = data.get("lang")
+    if raw is None or raw == "":
+        return SOURCE_LANGUAGE
+    if not isinstance(raw, str):
+        c.add("lang", "wrong_type", N_('The letter\'s language must be text, a language code like "en" or "es"'))
+        return SOURCE_LANGUAGE
+    code = campaign.lang_code(clean_line(raw)[:LANG_LIMIT])
+    if code is None:
+        choices = ", ".join(f'"{lang}" ({campaign.language(lang).name})' for lang in campaign.languages)
+        c.add("lang", "invalid_lang", N_("Choose the letter's language from those this campaign has: {choices}"),
+              choices=choices)
+        return SOURCE_LANGUAGE
+    return code
+
+
+def _read_role(c: _Collector, data: dict[str, object], path: str, campaign: Campaign, lang: str) -> str:
     raw = data.get("role")
     if raw is None or raw == "":
-        c.add(path, "required", "Choose who you are writing to")
+        c.add(path, "required", N_("Choose who you are writing to"))
         return ""
     if not isinstance(raw, str):
-        c.add(path, "wrong_type", "The role of the person you are writing to must be text")
+        c.add(path, "wrong_type", N_("The role of the person you are writing to must be text"))
         return ""
     role = campaign.role_id(clean_line(raw)[:ROLE_LIMIT])
     if role is None:
-        choices = ", ".join(role.label for role in campaign.roles)
-        c.add(path, "invalid_role", f"Choose who you are writing to from the list: {choices}")
+        choices = ", ".join(role.words(lang).label for role in campaign.roles)
+        c.add(path, "invalid_role", N_("Choose who you are writing to from the list: {choices}"), choices=choices)
         return ""
     return role
 
 
-def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign: Campaign) -> Recipient:
-    role = _read_role(c, data, f"{path}.role", campaign)
+def _read_gender(c: _Collector, data: dict[str, object], path: str) -> str:
+    """How to greet the recipient: ``"f"``, ``"m"`` or ``""`` (neutral); a bad value is an error and ``""``."""
+    raw = data.get("gender")
+    if raw is None or raw == "":
+        return ""
+    if not isinstance(raw, str):
+        c.add(path, "wrong_type", N_('The greeting of the person you are writing to must be text: "f", "m" or empty'))
+        return ""
+    value = clean_line(raw).lower()
+    if value not in GENDERS:
+        c.add(path, "invalid_gender", N_('Choose how to greet the person you are writing to: "f" (a woman), '
+                                         '"m" (a man), or leave it empty if you prefer not to say'))
+        return ""
+    return value
+
+
+def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign: Campaign, lang: str) -> Recipient:
+    role = _read_role(c, data, f"{path}.role", campaign, lang)
+    gender = "" if data.get("gender") in (None, "") else _read_gender(c, data, f"{path}.gender")
     values = {spec.key: c.text(data, spec, f"{path}.{spec.key}") for spec in RECIPIENT_FIELDS if spec.key != "title"}
     title = ""
     if role and campaign.roles_by_id[role].free_title:
         title = c.text(data, _RECIPIENT_TITLE, f"{path}.title")
-    return Recipient(role=role, title=title, **values)
+    return Recipient(role=role, title=title, gender=gender, **values)
 
 
 def _is_blank(item: dict[str, object]) -> bool:
@@ -255,22 +334,25 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     c = _Collector()
     if not isinstance(data, dict):
         return LetterInput(), []
+    lang = SOURCE_LANGUAGE if data.get("lang") in (None, "") else _read_lang(c, data, campaign)
+    if lang != SOURCE_LANGUAGE:
+        c.speak(lang)
 
     recipients: list[Recipient] = []
-    found = c.items(data, "recipients", MAX_RECIPIENTS, "people you are writing to")
+    found = c.items(data, "recipients", MAX_RECIPIENTS, RECIPIENT_LIST)
     for path, item in found or ():
-        recipients.append(_read_recipient(c, path, item, campaign))
+        recipients.append(_read_recipient(c, path, item, campaign, lang))
     if not found and not any(e.field.startswith("recipients") for e in c.errors):
-        c.add("recipients", "required", "Add at least one person to write to")
+        c.add("recipients", "required", N_("Add at least one person to write to"))
 
-    sender_data = c.mapping(data, "sender", "sender", "Your details")
+    sender_data = c.mapping(data, "sender", "sender", SENDER_NOT_OBJECT)
     sender = Sender(**{spec.key: c.text(sender_data, spec, f"sender.{spec.key}") for spec in SENDER_FIELDS})
 
-    community_data = c.mapping(data, "community", "community", "Your community")
+    community_data = c.mapping(data, "community", "community", COMMUNITY_NOT_OBJECT)
     community = Community(**{spec.key: c.text(community_data, spec, f"community.{spec.key}") for spec in COMMUNITY_FIELDS})
 
     articles: list[Article] | None = None
-    found_articles = c.items(data, "articles", MAX_ARTICLES, "news articles")
+    found_articles = c.items(data, "articles", MAX_ARTICLES, ARTICLE_LIST)
     if found_articles is not None:
         articles = [
             Article(**{spec.key: c.text(item, spec, f"{path}.{spec.key}") for spec in ARTICLE_FIELDS})
@@ -293,6 +375,7 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
             personal=personal,
             date=letter_date,
             date_blank=date_blank,
+            lang=lang,
         ),
         c.errors,
     )

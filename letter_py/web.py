@@ -10,7 +10,7 @@ import datetime as _dt
 import json
 
 from .campaign import Campaign
-from .jsonapi import describe_json, render_json
+from .jsonapi import describe_json, languages_json, render_json
 from .precompiled import Precompiled
 
 
@@ -41,7 +41,10 @@ class Engine:
         return stats.config and stats.analysis and stats.templates >= len(self.campaign.templates)
 
     def render(self, input_json: str, today: str | None = None) -> str:
-        """Same as :func:`letter_py.render_json` with this campaign; never raises."""
+        """Same as :func:`letter_py.render_json` with this campaign; never raises.
+
+        The letter's language is the document's ``"lang"`` (``"en"`` when absent).
+        """
         day = None
         if today:
             try:
@@ -50,9 +53,51 @@ class Engine:
                 day = None
         return render_json(input_json, self.campaign, today=day)
 
-    def describe(self) -> str:
-        """The campaign's form settings as JSON (see :func:`letter_py.jsonapi.describe`)."""
-        return describe_json(self.campaign)
+    def describe(self, lang: str = "en") -> str:
+        """The campaign's form settings as JSON, worded in ``lang`` (see :func:`letter_py.jsonapi.describe`)."""
+        return describe_json(self.campaign, lang if isinstance(lang, str) else "en")
+
+    def languages(self) -> str:
+        """The letter languages as JSON: ``[{"code": "en", "name": "English"}, {"code": "es", ...}]``."""
+        return languages_json(self.campaign)
+
+    # Campaign links (letter_py.campaign_link), imported when first used: the
+    # letter page opened without one never loads the module.
+    def read_link(self, link: str) -> str:
+        """A campaign link's officials and news for the visitor's form; never raises.
+
+        ``link`` is the fragment, or ``{"link": fragment, "lang": "es"}`` for the
+        officials' labels, state names and messages in the page's language.
+        """
+        from .campaign_link import read_link_json
+
+        lang = "en"
+        if isinstance(link, str) and link.startswith("{"):
+            try:
+                data = json.loads(link)
+            except ValueError:
+                data = None
+            data = data if isinstance(data, dict) else {}
+            link = data.get("link") if isinstance(data.get("link"), str) else ""
+            raw = data.get("lang")
+            lang = (self.campaign.lang_code(raw) or "en") if isinstance(raw, str) else "en"
+        return read_link_json(link, self.campaign, lang)
+
+    def build_link(self, input_json: str) -> str:
+        """The builder page's answer (see :func:`letter_py.campaign_link.build_json`)."""
+        from .campaign_link import build_json
+
+        return build_json(input_json, self.campaign)
+
+    def qr_svg(self, input_json: str) -> str:
+        """``{"text", "title"}`` to ``{"svg"}`` (``""`` when it does not fit); never raises."""
+        try:
+            data = json.loads(input_json)
+            from .qr import qr_svg
+
+            return json.dumps({"svg": qr_svg(str(data.get("text", "")), str(data.get("title", "")))})
+        except Exception as exc:  # segno missing, a link too long: the page shows no code
+            return json.dumps({"svg": "", "error": f"{type(exc).__name__}: {str(exc)[:200]}"})
 
     def precompile(self) -> bytes:
         """This campaign compiled, for the build to ship (see :mod:`letter_py.precompiled`)."""

@@ -95,6 +95,9 @@ def compose_url(provider: Provider, to: str, subject: str, encoded_body: str) ->
 
 
 def webmail_links(to: str, subject: str, body: str) -> list[WebmailLink]:
-    """One link per provider, in :data:`PROVIDERS` order; the body is encoded once."""
-    encoded = encode(body.rstrip("\n"))
+    """One link per provider, in :data:`PROVIDERS` order; the body is encoded once.
+
+    Trailing line breaks are dropped, whichever kind (a lone ``\r`` is one too).
+    """
+    encoded = encode(body.rstrip("\r\n"))
     return [compose_url(provider, to, subject, encoded) for provider in PROVIDERS]

@@ -62,8 +62,11 @@ from static_server import StaticServer  # noqa: E402
 
 
 READY_TIMEOUT_MS = 60_000
+SETTLE_TIMEOUT_MS = 30_000  # the longest the first visit waits for the service worker after lingering
 LETTER_PAGE = "/write/"
+HOME_PAGE = "/"
 BARE_PAGE = "/bench-bare/"
+STOCK_DIR = "/bench-stock/"  # stock Pyodide from npm, and the two wheels as published
 BASELINE_PAGE = "/baseline/write/"  # the letter page of --baseline-ref, if given
 # The targets of issue 6.
 TARGETS = {
@@ -73,7 +76,11 @@ TARGETS = {
     "long_task_ours_ms": 50.0,
     "fcp_ms": 500.0,
     "cold_bytes_brotli": 5.5e6,
+    "warm_over_bare_warm": 1.05,  # warm ready, ours / the bare page's own warm visit (issue 16)
+    "arrival_over_cold": 0.5,     # on the emulated network: from the home page / a cold direct visit
 }
+# The emulated connection of issue 16: 9 Mbit/s down and up, 85 ms per request.
+NETWORK = {"mbit_s": 9.0, "latency_ms": 85}
 
 # The JavaScript this script puts into pages, in files of their own
 # (scripts/bench/): init.js runs in every page before its own scripts,
@@ -163,8 +170,43 @@ def make_root(site: Path, root: Path, baseline: Path | None = None) -> dict[str,
     if not (site / stdlib.lstrip("/")).exists():
         stdlib = runtime + "python_stdlib.zip"
     paths = {"runtime": runtime, "lockfile": lockfile, "stdlib": stdlib}
+    wheels = make_stock(root / STOCK_DIR.strip("/"), site / runtime.lstrip("/"))
+    stock = {"runtime": STOCK_DIR, "wheels": ",".join(STOCK_DIR + w for w in wheels)}
     # The bare page's files are as they are: its URL tells it what to load.
-    return {**paths, "bare_page": BARE_PAGE + "?" + urlencode(paths)}
+    return {**paths, "bare_page": BARE_PAGE + "?" + urlencode(paths),
+            "stock_page": BARE_PAGE + "?" + urlencode(stock)}
+
+
+STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def make_stock(folder: Path, runtime: Path) -> list[str]:
+    """Stock Pyodide as npm publishes it, beside the Jinja2 and MarkupSafe wheels
+    as published (the build's own download, before it byte-compiles them).
+
+    Served with brotli twins too, so the precompressed server compresses it as
+    it does the letter page (the wasm's is the build's, the same bytes).
+    """
+    import brotli  # in requirements.txt
+
+    npm = ROOT / "node_modules" / "pyodide"
+    folder.mkdir()
+    for name in STOCK_FILES:
+        (folder / name).symlink_to(npm / name)
+        ours = runtime / (name + ".br")
+        if name.endswith(".zip"):
+            continue  # its members are deflated already; the build sends it as it is too
+        if ours.exists() and (runtime / name).read_bytes() == (npm / name).read_bytes():
+            (folder / (name + ".br")).symlink_to(ours)
+        else:
+            (folder / (name + ".br")).write_bytes(brotli.compress((npm / name).read_bytes(), quality=9))
+    wheels = []
+    for wheel in sorted((ROOT / "build" / "wheels").glob("*-py3-none-any.whl")):
+        (folder / wheel.name).symlink_to(wheel)
+        wheels.append(wheel.name)
+    if len(wheels) != 2:
+        sys.exit(f"expected the Jinja2 and MarkupSafe wheels in build/wheels, found {wheels}: build the site first")
+    return wheels
 
 
 class ByteCounter:
@@ -195,15 +237,61 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-def counting_server(root: Path, counter: ByteCounter, *, precompressed: bool) -> StaticServer:
-    """A StaticServer whose handler also counts what it sends."""
+class Link:
+    """One emulated connection shared by every request (page, workers and the
+    service worker alike): ``mbit_s`` of bandwidth, first come first served,
+    and ``latency_ms`` before each response.
+
+    Chromium's own emulation (CDP Network.emulateNetworkConditions) applies to
+    a page and its dedicated workers, not to the service worker's fetches, and
+    those are what arrival from another page waits on: throttled only there,
+    the prefetch would look free. So the server shapes what it sends instead.
+    """
+
+    def __init__(self, mbit_s: float, latency_ms: float) -> None:
+        self.rate = mbit_s * 1e6 / 8
+        self.latency = latency_ms / 1000
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def send(self, nbytes: int) -> None:
+        with self.lock:
+            start = max(self.free_at, time.monotonic())
+            self.free_at = start + nbytes / self.rate
+            done = self.free_at
+        time.sleep(max(0.0, done - time.monotonic()))
+
+
+class _ShapedWriter(_CountingWriter):
+    CHUNK = 16 * 1024
+
+    def __init__(self, raw, link: Link) -> None:
+        super().__init__(raw)
+        self.link = link
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        for i in range(0, len(view), self.CHUNK):
+            piece = view[i:i + self.CHUNK]
+            self.link.send(len(piece))
+            super().write(piece)
+        return len(view)
+
+
+def counting_server(root: Path, counter: ByteCounter, *, precompressed: bool, link: Link | None = None) -> StaticServer:
+    """A StaticServer whose handler also counts what it sends (through ``link``, if given)."""
     server = StaticServer(root, precompressed=precompressed)
     bound = server.httpd.RequestHandlerClass  # functools.partial(handler, directory=…)
 
     class Counting(bound.func):
         def setup(self) -> None:
             super().setup()
-            self.wfile = _CountingWriter(self.wfile)
+            self.wfile = _CountingWriter(self.wfile) if link is None else _ShapedWriter(self.wfile, link)
+
+        def parse_request(self) -> bool:
+            if link is not None:
+                time.sleep(link.latency)
+            return super().parse_request()
 
         def finish(self) -> None:
             try:
@@ -237,7 +325,8 @@ def _collect(page) -> dict:
     return data
 
 
-def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int = 0) -> dict:
+def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int = 0,
+          read_first: str | None = None, read_ms: int = 0) -> dict:
     """Open ``path`` in a new tab, wait for the first preview, collect the figures.
 
     ``linger_ms``: stay on the page that long before closing it, as a visitor
@@ -245,8 +334,11 @@ def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int 
     once the module has run a while (V8 caches tiered-up code), so a tab closed
     at once makes the next visit compile Python's wasm again.
     """
-    counter.reset()
     page = context.new_page()
+    if read_first is not None:  # a visitor reading another page first, then following a link
+        page.goto(origin + read_first, wait_until="load")
+        page.wait_for_timeout(read_ms)
+    counter.reset()
     page.goto(origin + path, wait_until="commit")
     page.wait_for_function("() => window.__bench && window.__bench.rendered.length > 0",
                            timeout=READY_TIMEOUT_MS, polling=100)
@@ -259,8 +351,20 @@ def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int 
     # network (transferSize: headers and encoded body, 0 from the cache).
     resources = data["resources"] + [r for w in data["workers"] for r in w["resources"]]
     data["timing_bytes"] = (data["nav"]["transfer"] if data["nav"] else 0) + sum(r["transfer"] for r in resources)
+    data["offline_ready"] = page.evaluate("document.documentElement.dataset.offline || null")
     if linger_ms:
         page.wait_for_timeout(linger_ms)
+        data["offline_ready_after_linger"] = page.evaluate("document.documentElement.dataset.offline || null")
+        # A visitor writing a letter stays minutes: let the service worker
+        # finish keeping the site's files (the letter page marks it) before the
+        # next visit, so that visit meets the steady state, not a worker still busy.
+        started = time.monotonic()
+        if page.evaluate("!!document.querySelector('script[data-root]')"):
+            try:
+                page.wait_for_selector("html[data-offline]", state="attached", timeout=SETTLE_TIMEOUT_MS)
+            except Exception:
+                pass
+        data["settle_ms"] = round((time.monotonic() - started) * 1000)
     page.close()
     return data
 
@@ -325,6 +429,8 @@ def summarise_visit(data: dict) -> dict:
         "requests": len(data["server_requests"]),
         "requests_by_path": _count_paths(data["server_requests"]),
         "long_tasks": classify_long_tasks(data),
+        "offline_ready": data.get("offline_ready_after_linger", data.get("offline_ready")),
+        "settle_ms": data.get("settle_ms"),
     }
 
 
@@ -350,8 +456,9 @@ def fresh_context(playwright, profiles: Path):
 
 def measure_server(playwright, server: StaticServer, counter: ByteCounter, runs: int,
                    profiles: Path, label: str, linger_ms: int = 0, bare_page: str = BARE_PAGE,
-                   baseline: bool = False) -> dict:
-    pages = [("ours", LETTER_PAGE), ("bare", bare_page)] + ([("base", BASELINE_PAGE)] if baseline else [])
+                   baseline: bool = False, stock_page: str | None = None) -> dict:
+    pages = [("ours", LETTER_PAGE), ("bare", bare_page)] + ([("stock", stock_page)] if stock_page else []) \
+        + ([("base", BASELINE_PAGE)] if baseline else [])
     results: dict[str, list[dict]] = {f"{who}_{visit}": [] for who, _ in pages for visit in ("cold", "warm")}
     for i in range(runs):
         # Interleaved, and in turn first: each page meets the machine's slow
@@ -370,6 +477,60 @@ def measure_server(playwright, server: StaticServer, counter: ByteCounter, runs:
             f"{who} {results[f'{who}_cold'][-1]['ready_ms']:.0f} ms (warm {results[f'{who}_warm'][-1]['ready_ms']:.0f})"
             for who, _ in pages), file=sys.stderr)
     return results
+
+
+def measure_network(playwright, server: StaticServer, counter: ByteCounter, runs: int, profiles: Path,
+                    linger_ms: int, read_ms: int, bare_page: str, stock_page: str) -> dict:
+    """The emulated connection (``Link``), precompressed files: each run, in turn
+    first, a cold direct visit to the letter page (then, network off, the same
+    page again: offline ready), arrival from the home page after reading it
+    ``read_ms``, and cold visits to bare and stock Pyodide. Fresh profiles."""
+    kinds = ["cold", "arrival", "bare", "stock"]
+    results: dict[str, list[dict]] = {k: [] for k in kinds + ["offline"]}
+    for i in range(runs):
+        for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
+            context, profile = fresh_context(playwright, profiles)
+            try:
+                if kind == "cold":
+                    results["cold"].append(summarise_visit(visit(context, server.origin, LETTER_PAGE, counter, linger_ms)))
+                    context.set_offline(True)
+                    try:
+                        results["offline"].append(summarise_visit(visit(context, server.origin, LETTER_PAGE, counter)))
+                    except Exception as error:  # not ready offline: say so in the figures
+                        print(f"  offline visit failed: {error}".splitlines()[0], file=sys.stderr)
+                    finally:
+                        context.set_offline(False)
+                elif kind == "arrival":
+                    results["arrival"].append(summarise_visit(visit(
+                        context, server.origin, LETTER_PAGE, counter, read_first=HOME_PAGE, read_ms=read_ms)))
+                else:
+                    path = bare_page if kind == "bare" else stock_page
+                    results[kind].append(summarise_visit(visit(context, server.origin, path, counter)))
+            finally:
+                context.close()
+                shutil.rmtree(profile, ignore_errors=True)
+        print(f"  network run {i + 1}/{runs}: " + ", ".join(
+            f"{k} {results[k][-1]['ready_ms']:.0f} ms" for k in kinds + ["offline"] if len(results[k]) > i),
+            file=sys.stderr)
+    return results
+
+
+def summarise_network(results: dict) -> dict:
+    cold, arrival = med(results["cold"], "ready_ms"), med(results["arrival"], "ready_ms")
+    return {
+        "cold_ready_ms": cold, "cold_ready_range": spread(results["cold"], "ready_ms"),
+        "arrival_ready_ms": arrival, "arrival_ready_range": spread(results["arrival"], "ready_ms"),
+        "arrival_over_cold": round(arrival / cold, 3),
+        "arrival_bytes": med(results["arrival"], "server_bytes"),
+        "cold_bytes": med(results["cold"], "server_bytes"),
+        "offline_ready_ms": med(results["offline"], "ready_ms"),
+        "offline_ready_range": spread(results["offline"], "ready_ms"),
+        "offline_runs": f"{len(results['offline'])}/{len(results['cold'])}",
+        "offline_bytes": med(results["offline"], "server_bytes"),
+        "bare_ready_ms": med(results["bare"], "ready_ms"), "bare_ready_range": spread(results["bare"], "ready_ms"),
+        "stock_ready_ms": med(results["stock"], "ready_ms"), "stock_ready_range": spread(results["stock"], "ready_ms"),
+        "stock_bytes": med(results["stock"], "server_bytes"),
+    }
 
 
 def measure_keystrokes(playwright, server: StaticServer, counter: ByteCounter, count: int,
@@ -486,8 +647,25 @@ def summarise_server(results: dict) -> dict:
         "warm_bytes": med(ow, "server_bytes"),
         "cold_requests": med(oc, "requests"),
         "cold_stages_ms": {stage: stage_median(oc, stage) for stage in ("python", "imported", "engine")},
+        "warm_over_bare_warm": round(warm / med(bw, "ready_ms"), 3),
+        "paired_warm_over_bare_warm": round(statistics.median(
+            o["ready_ms"] / b["ready_ms"] for o, b in zip(ow, bw)), 3),
+        "offline_ready_after_linger": f"{sum(1 for r in oc if r.get('offline_ready') == 'ready')}/{len(oc)}",
+        **(summarise_stock(results) if "stock_cold" in results else {}),
         "bare_python_ms": stage_median(bc, "python"),
         **(summarise_baseline(results) if "base_cold" in results else {}),
+    }
+
+
+def summarise_stock(results: dict) -> dict:
+    """The letter page against stock Pyodide from npm (its own stdlib and lockfile)."""
+    oc, ow, sc, sw = (results[k] for k in ("ours_cold", "ours_warm", "stock_cold", "stock_warm"))
+    return {
+        "stock_ready_ms": med(sc, "ready_ms"), "stock_ready_range": spread(sc, "ready_ms"),
+        "stock_warm_ready_ms": med(sw, "ready_ms"), "stock_warm_ready_range": spread(sw, "ready_ms"),
+        "over_stock": round(med(oc, "ready_ms") / med(sc, "ready_ms"), 3),
+        "warm_over_stock_warm": round(med(ow, "ready_ms") / med(sw, "ready_ms"), 3),
+        "stock_cold_bytes": med(sc, "server_bytes"),
     }
 
 
@@ -537,8 +715,21 @@ def table(report: dict) -> str:
         ("ratio letter / bare (median of pairs)", *both(lambda s: f"{s['ratio']:.2f} ({s['paired_ratio']:.2f})"), "≤ 1.05 (aim < 1)",
          verdict(plain["ratio"] <= TARGETS["ratio"] and (not pre or pre["ratio"] <= TARGETS["ratio"]))),
         ("warm ready (second visit)", *both(lambda s: f"{ms(s['warm_ready_ms'])} ({s['warm_ready_range']})"), "", ""),
-        ("warm / cold", *both(lambda s: f"{s['warm_over_cold']:.2f} (bare {s['bare_warm_over_cold']:.2f})"), "≤ 0.5",
-         verdict(plain["warm_over_cold"] <= TARGETS["warm_over_cold"])),
+        ("warm / cold", *both(lambda s: f"{s['warm_over_cold']:.2f} (bare {s['bare_warm_over_cold']:.2f})"), "",
+         ""),
+        ("warm ready, bare Pyodide", *both(lambda s: f"{ms(s['bare_warm_ready_ms'])}"), "", ""),
+        ("warm letter / bare warm (median of pairs)",
+         *both(lambda s: f"{s['warm_over_bare_warm']:.2f} ({s['paired_warm_over_bare_warm']:.2f})"), "≤ 1.05",
+         verdict(plain["warm_over_bare_warm"] <= TARGETS["warm_over_bare_warm"]
+                 and (not pre or pre["warm_over_bare_warm"] <= TARGETS["warm_over_bare_warm"]))),
+        ("offline-ready after the first visit", *both(lambda s: s["offline_ready_after_linger"]), "all", ""),
+        *([("cold ready, stock Pyodide (npm)", *both(lambda s: f"{ms(s['stock_ready_ms'])} ({s['stock_ready_range']})"), "", ""),
+           ("warm ready, stock Pyodide (npm)",
+            *both(lambda s: f"{ms(s['stock_warm_ready_ms'])} ({s['stock_warm_ready_range']})"), "", ""),
+           ("letter / stock, cold and warm",
+            *both(lambda s: f"{s['over_stock']:.2f} and {s['warm_over_stock_warm']:.2f}"), "", ""),
+           ("bytes sent, cold, stock Pyodide", *both(lambda s: mb(s["stock_cold_bytes"])), "", "")]
+          if "stock_ready_ms" in plain else []),
         ("  Python up / letter_py imported / engine", *both(lambda s: " / ".join(
             ms(s["cold_stages_ms"].get(k)) for k in ("python", "imported", "engine"))), "", ""),
         ("  Python up, bare Pyodide", *both(lambda s: ms(s["bare_python_ms"])), "", ""),
@@ -561,6 +752,22 @@ def table(report: dict) -> str:
         ("  render: worker / page part, p95",
          f"{keys['worker_p95_ms']:.1f} / {keys['page_p95_ms']:.1f} ms", "", "", ""),
     ]
+    net = report.get("network")
+    if net:
+        link = f"{NETWORK['mbit_s']:g} Mbit/s, {NETWORK['latency_ms']} ms"
+        rows += [
+            (f"NET ({link}): cold ready, letter page", "–", f"{ms(net['cold_ready_ms'])} ({net['cold_ready_range']})", "", ""),
+            ("NET: arrival from the home page", "–",
+             f"{ms(net['arrival_ready_ms'])} ({net['arrival_ready_range']})", "", ""),
+            ("NET: arrival / cold", "–", f"{net['arrival_over_cold']:.2f}", "≤ 0.5",
+             verdict(net["arrival_over_cold"] <= TARGETS["arrival_over_cold"])),
+            ("NET: bytes, cold / on arrival", "–", f"{mb(net['cold_bytes'])} / {mb(net['arrival_bytes'])}", "", ""),
+            ("NET: offline ready (network off, 2nd visit)", "–",
+             f"{ms(net['offline_ready_ms'])} ({net['offline_ready_range']}; {net['offline_runs']} runs)", "", ""),
+            ("NET: cold ready, bare Pyodide", "–", f"{ms(net['bare_ready_ms'])} ({net['bare_ready_range']})", "", ""),
+            ("NET: cold ready, stock Pyodide (npm)", "–",
+             f"{ms(net['stock_ready_ms'])} ({net['stock_ready_range']}; {mb(net['stock_bytes'])})", "", ""),
+        ]
     if "base_ready_ms" in plain:
         base_keys = report["baseline_keystrokes"]
         ref = meta["baseline_ref"]
@@ -594,6 +801,12 @@ def table(report: dict) -> str:
         "module worker, importing Jinja2 and rendering one template: the runtime's floor. A ratio below 1",
         "means the letter page is ready sooner than that floor; in brackets, the median of each run's own",
         "ratio (the two pages load back to back in every run, so a slow spell of the machine hits both).",
+        "'Stock Pyodide (npm)' is the same bare page on Pyodide as npm publishes it (its own python_stdlib.zip",
+        "and lockfile, the Jinja2 and MarkupSafe wheels as published, by URL): the page a developer would write",
+        "without this build. 'Warm' for the letter page is served by its service worker (sw.js); the target is",
+        "the bare page's own warm visit (HTTP and code caches), ≤ 1.05 ×.",
+        "The letter page's first visit also waits, after lingering, until its service worker has kept the",
+        "site's files (at most 30 s; 'offline-ready after the first visit' counts those already done after lingering).",
         "'Warm' is a second visit in the same profile (HTTP and code caches) after staying",
         f"{meta['linger_ms'] / 1000:g} s on the first, as a visitor writing does (Chromium caches the compiled wasm",
         "only once it has run a while). Bytes are what the server wrote, headers included (MB = 10^6).",
@@ -603,6 +816,13 @@ def table(report: dict) -> str:
         "The worker's stages (cold, median): Pyodide booted with the wheels on its path, letter_py imported,",
         "engine built; the first preview follows. Bare Pyodide's 'Python up' is the same moment (its wheels",
         "installed), before it imports Jinja2 and renders.",
+        *([f"NET rows: the precompressed server behind one emulated link ({NETWORK['mbit_s']:g} Mbit/s shared by all",
+           f"requests, {NETWORK['latency_ms']} ms before each response; the server shapes it, so the service worker's",
+           "fetches pay too, which CDP's page emulation would not charge), fresh profiles, the kinds in turn first:",
+           f"'cold' opens the letter page directly; 'arrival' opens the home page, reads it {meta.get('read_ms', 0) / 1000:g} s",
+           "and follows a link to the letter page (ready timed from that navigation); 'offline ready' reopens",
+           "the letter page with the network off after the cold visit (and its linger)."]
+          if report.get("network") else []),
         f"Machine: {meta['cpus']} CPUs, load average {meta['load_before']} before and {meta['load_after']} after; "
         f"{meta['other_chromium_processes']} other Chromium processes were running at the start.",
         *([f"A/B rows: this working tree's letter page against the one git ref {meta['baseline_ref']} builds",
@@ -641,6 +861,10 @@ def main() -> None:
     parser.add_argument("--linger", type=int, default=5000,
                         help="ms to stay on the first visit before the second (default 5000; Chromium "
                              "caches compiled wasm only after it has run a while; 0 = close at once)")
+    parser.add_argument("--network-runs", type=int, default=3,
+                        help="runs on the emulated 9 Mbit/s, 85 ms link (default 3; 0 skips them)")
+    parser.add_argument("--read", type=int, default=8000,
+                        help="ms the visitor reads the home page before following the link (default 8000)")
     parser.add_argument("--baseline-ref", metavar="REF",
                         help="also measure the letter page as git REF builds it (e.g. main or HEAD~3), "
                              "interleaved with this one: an A/B of two versions in one run")
@@ -658,6 +882,7 @@ def main() -> None:
         "other_chromium_processes": other_chromium_processes(),
         "runs": args.runs,
         "linger_ms": args.linger,
+        "read_ms": args.read,
         "python": platform.python_version(),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
@@ -689,7 +914,7 @@ def main() -> None:
             for label, precompressed in servers:
                 with counting_server(tmp_path / "root", counter, precompressed=precompressed) as server:
                     runs = measure_server(playwright, server, counter, args.runs, profiles, label, args.linger,
-                                          meta["bare_page"], baseline is not None)
+                                          meta["bare_page"], baseline is not None, meta["stock_page"])
                     report["runs"][label] = runs
                     report["servers"][label] = summarise_server(runs)
                     if label == "plain":
@@ -699,6 +924,13 @@ def main() -> None:
                             report["baseline_keystrokes"] = measure_keystrokes(
                                 playwright, server, counter, args.keystrokes, args.key_delay, profiles,
                                 BASELINE_PAGE)
+            if args.network_runs > 0:
+                link = Link(NETWORK["mbit_s"], NETWORK["latency_ms"])
+                with counting_server(tmp_path / "root", counter, precompressed=True, link=link) as server:
+                    runs = measure_network(playwright, server, counter, args.network_runs, profiles, args.linger,
+                                           args.read, meta["bare_page"], meta["stock_page"])
+                    report["runs"]["network"] = runs
+                    report["network"] = summarise_network(runs)
     meta["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     text = table(report)
     print(text, flush=True)

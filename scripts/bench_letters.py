@@ -7,7 +7,8 @@ Three ways to make N letters (default 10,000), each on one core:
   escaping, templates or extra formats: what no engine can beat;
 * JSON entry point: ``render_json`` as the browser calls it on each keystroke,
   one document per letter (each answer holds every format: email, printed
-  letter, HTML, mailto:, .eml), and also ten recipients per document;
+  letter, HTML, mailto:, .eml), the same in Spanish, and also ten
+  recipients per document;
 * batch: ``letter-py batch`` in this process, from a CSV file of N senders to
   N letter files (CSV reading and file writing included), beside the same
   rows rendered without writing files and the cost of writing N files of
@@ -126,6 +127,10 @@ def main() -> int:
     singles = [json.dumps(document(i)) for i in range(n)]
     timed("render_json, 1 recipient per call (all formats)", n,
           lambda: [letter_py.render_json(text, campaign, today=TODAY) for text in singles], args.repeat)
+
+    spanish = [json.dumps({**document(i), "lang": "es"}) for i in range(n)]
+    timed("render_json in Spanish, 1 recipient per call", n,
+          lambda: [letter_py.render_json(text, campaign, today=TODAY) for text in spanish], args.repeat)
 
     tens = [json.dumps(document(i, 10)) for i in range(n // 10)]
     timed("render_json, 10 recipients per call (all formats)", n,

@@ -67,7 +67,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import vendored  # scripts/ is on sys.path: this file's own folder
+import msgfmt  # scripts/ is on sys.path: this file's own folder
+import vendored
 
 try:
     import brotli  # in requirements.txt; without it only .gz files are written
@@ -100,7 +101,8 @@ COMPILER = SCRIPTS / "engine" / "compile.py"
 PRECOMPILER = SCRIPTS / "engine" / "precompile.py"
 # The files that decide what each cache holds besides its inputs: editing
 # one rebuilds what it makes (cache_key hashes the files themselves).
-WHEEL_RECIPE = (THIS,)
+MSGFMT = SCRIPTS / "msgfmt.py"
+WHEEL_RECIPE = (THIS, MSGFMT)
 ENGINE_RECIPE = (THIS, HARNESS, COMPILER)
 PRECOMPILE_RECIPE = (THIS, HARNESS, PRECOMPILER)
 MANIFEST = "engine.json"  # in the engine folder; the page gets it in its boot config
@@ -270,7 +272,8 @@ def dependency_wheels(cache: Path) -> list[Path]:
 
 def _source_files(root: Path) -> list[Path]:
     package = root / "letter_py"
-    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    # The .mo catalogues are made from the .po sources (msgfmt), so they are not inputs.
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"]
     return sorted(files) + [root / "pyproject.toml", root / "README.md"]
 
 
@@ -278,7 +281,9 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
     """Build the letter_py wheel from a clean copy of its sources.
 
     Building in a temporary copy keeps setuptools from reusing a stale
-    ``build/lib`` that could still hold a deleted module.
+    ``build/lib`` that could still hold a deleted module. The message
+    catalogues are compiled there from their ``.po`` sources (``msgfmt``), so
+    the wheel never carries a stale ``.mo`` from the checkout.
     """
     sources = (part for path in _source_files(root) for part in (path.relative_to(root).as_posix(), path))
     target = cache / "letter_py" / cache_key(*WHEEL_RECIPE, *sources)
@@ -289,7 +294,8 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         shutil.copytree(root / "letter_py", src / "letter_py",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo"))
+        msgfmt.compile_all(src / "letter_py")
         for name in ("pyproject.toml", "README.md"):
             if (root / name).exists():
                 shutil.copy(root / name, src / name)
@@ -349,6 +355,9 @@ _PROBE_SAMPLES = [
      "articles": [{"title": "A story", "outlet": "The Paper", "date": "1 March 2026",
                    "url": "https://example.org/story"}],
      "personal": "It matters to me."},
+    # A Spanish letter with an error: the catalogue (gettext) and Spanish dates.
+    {"lang": "es", "recipients": [{"role": "mayor", "name": "María López", "gender": "f"}],
+     "sender": {"zip": "6"}, "date": "2026-12-01"},
 ]
 
 

@@ -16,8 +16,15 @@ build step to forget:
   toggles (:mod:`material_markup`, which fixes Material's bundle after the
   build too).
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
-  writes ``_headers``, the same policy as HTTP headers for hosts, and ``.br``/``.gz``
+  writes ``_headers``, the same policy as HTTP headers for hosts, the web app
+  manifest (:mod:`app_manifest`) and the service worker with its precache
+  manifest of the finished site folder (:mod:`offline`), and ``.br``/``.gz``
   siblings of the text files for hosts that serve precompressed files.
+
+The English build builds the other languages' editions too (:mod:`i18n_site`),
+from its ``on_post_build``, running these hooks again for each: there they reuse
+the English build's engine and leave the copying, ``_headers`` and
+compression to it (``i18n_site.nested()``).
 """
 
 from __future__ import annotations
@@ -29,12 +36,17 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import app_manifest
 import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
+import builder_page
+import i18n_site
 import letter_py
 import material_markup
+import offline
 import security_headers
 import vendored
 from letter_py.web import Engine
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url, normalize_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +57,13 @@ LETTER_ASSETS = Path("assets") / "letter"
 _state: dict[str, Any] = {}
 
 # The fallback letter keeps every placeholder; its date is left for the
-# visitor to write, because a build date would be wrong the day after.
+# visitor to write, because a build date would be wrong the day after. It is
+# in the page's language.
 FALLBACK_INPUT: dict[str, Any] = {"date": ""}
+
+# What an edition's build takes from the English build's (i18n_site.nested()).
+SHARED = ("build", "precompiled", "precompiled_sha256", "campaign_dir", "campaign_json",
+          "script_hashes", "translations", "docs_dir", "builder")
 
 
 def _campaign_dir(config) -> Path:
@@ -72,22 +89,33 @@ def _serving() -> bool:
 
 
 def on_config(config, **kwargs):
-    _state["script_hashes"] = set()
-    built = build_engine.build(ROOT)
-    campaign_dir = _campaign_dir(config)
-    files = letter_py.campaign_files(campaign_dir)
-    files_json = json.dumps(files, sort_keys=True, ensure_ascii=False)
+    lang = config.theme["language"]
+    _state.pop("letter_url", None)  # this edition's letter page, for its app manifest
+    if parent := i18n_site.nested():
+        _state.update({key: parent[key] for key in SHARED})
+        files_json = _state["campaign_json"]
+    else:
+        _state["script_hashes"] = set()
+        built = build_engine.build(ROOT)
+        campaign_dir = _campaign_dir(config)
+        files = letter_py.campaign_files(campaign_dir)
+        files_json = json.dumps(files, sort_keys=True, ensure_ascii=False)
+        precompiled = build_engine.precompile_campaign(built, files_json, ROOT)
+        _state.update(
+            build=built,
+            precompiled=precompiled,
+            precompiled_sha256=hashlib.sha256(precompiled.read_bytes()).hexdigest() if precompiled else "",
+            campaign_dir=campaign_dir,
+            campaign_json=files_json,
+            translations=i18n_site.translations(config),
+            docs_dir=Path(config.docs_dir),  # the page scripts' folder, shared by the editions
+            builder=builder_page.prepare(ROOT),
+        )
     engine = Engine(files_json)
-    fallback = json.loads(engine.render(json.dumps(FALLBACK_INPUT)))
-    precompiled = build_engine.precompile_campaign(built, files_json, ROOT)
     _state.update(
-        build=built,
-        precompiled=precompiled,
-        precompiled_sha256=hashlib.sha256(precompiled.read_bytes()).hexdigest() if precompiled else "",
-        campaign_dir=campaign_dir,
-        campaign_json=files_json,
-        describe=json.loads(engine.describe()),
-        fallback=fallback,
+        describe=json.loads(engine.describe(lang)),
+        languages=json.loads(engine.languages()),  # the letter's languages, each named in itself
+        fallback=json.loads(engine.render(json.dumps({**FALLBACK_INPUT, "lang": lang}))),
     )
     return config
 
@@ -95,6 +123,9 @@ def on_config(config, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     server.watch(str(ROOT / "letter_py"))
     server.watch(str(_state.get("campaign_dir", ROOT / "letter_py")))
+    # The editions as on_config read them: config.extra.alternate is each page's by now.
+    for edition in _state["translations"].editions[1:]:
+        server.watch(str(edition.config_file))
     return server
 
 
@@ -113,16 +144,19 @@ def page_strings(language: str) -> dict[str, str]:
 class Strings:
     """``t("key", name=value)`` in a template: the string, its {name}s filled.
 
-    An unknown key is an error, so a missing translation fails the build.
+    An unknown key is an error, so a missing translation fails the build. The
+    result is HTML-escaped (``Markup``), text and attribute alike, and so are
+    the values, unless they are markup themselves (``'<span>…</span>' | safe``).
     """
 
     def __init__(self, table: dict[str, str]):
         self.table = table
 
-    def __call__(self, key: str, **values: Any) -> str:
+    def __call__(self, key: str, **values: Any) -> Markup:
         if key not in self.table:
             raise KeyError(f"docs/strings has no {key!r}")
-        return self.table[key].format_map(_Keep(values)) if values else self.table[key]
+        template = Markup.escape(self.table[key])
+        return template.format_map(_Keep(values)) if values else template
 
 
 class _Keep(dict):
@@ -131,22 +165,73 @@ class _Keep(dict):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    strings = page_strings(config.theme["language"])
+    lang = config.theme["language"]
+    strings = page_strings(lang)
     context["t"] = Strings(strings)
+    # The language switcher and hreflang links go to this page's translations.
+    context["alternates"] = i18n_site.page_alternates(config, _state["translations"], page.file.src_uri)
+    root = i18n_site.root_prefix(config)  # the page scripts are the main site's
+    context["offline"] = offline_context(config, context["base_url"])
     if page.meta.get("template") == LETTER_TEMPLATE:
+        _state["letter_url"] = page.url
         built = _state["build"]
         context["letter_app"] = {
-            "boot": boot_config(built, page),
-            "modules": page_modules(config),
+            "boot": boot_config(built, page, root),
+            "modules": [root + module for module in page_modules(config)],
+            "root": root,
+            "languages": _state["languages"],
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
             "fallback": _state["fallback"],
             "strings": strings,
         }
+    if page.meta.get("template") == builder_page.TEMPLATE:  # "Set up your town"
+        context["builder_app"] = builder_page.page_context(
+            page, nav, boot_config(_state["build"], page, root), root, _state["campaign_json"], _state["describe"],
+            strings)
     return context
 
 
-def boot_config(built, page) -> dict[str, Any]:
+def _offline_config(config) -> dict[str, Any]:
+    """``extra.offline`` in mkdocs.yml: ``retire: true`` ships the retiring worker."""
+    return config.extra.get("offline") or {}
+
+
+def _edition_depth(config) -> int:
+    return offline.edition_depth(Path(config.docs_dir), ROOT / "docs")
+
+
+def offline_context(config, base_url: str) -> dict[str, Any]:
+    """What overrides/main.html needs: the site root, this edition's manifest."""
+    here = base_url if base_url.endswith("/") else (base_url or ".") + "/"
+    return {
+        "root": here + "../" * _edition_depth(config),
+        "manifest": here + app_manifest.MANIFEST,
+        "register": not (_serving() or _offline_config(config).get("retire")),
+    }
+
+
+def write_app_manifest(config, site: Path) -> None:
+    """This edition's web app manifest (its words, its letter page); the icons at the root."""
+    depth = _edition_depth(config)
+    root = site.joinpath(*[".."] * depth).resolve()
+    language = config.theme["language"]
+    app_manifest.write(site, root, page_strings(language), language,
+                       _state.get("letter_url", ""), "../" * depth)
+
+
+def write_service_worker(config, site: Path) -> Path:
+    """The service worker, with the precache manifest of the finished folder.
+
+    The main build writes it once, after every edition is built into its
+    folder, so it covers them all. ``mkdocs serve`` gets the retiring worker,
+    so a developer's browser never keeps a service worker for the preview.
+    """
+    offline.write(site, retire=_serving() or bool(_offline_config(config).get("retire")))
+    return site / offline.WORKER
+
+
+def boot_config(built, page, root: str = "") -> dict[str, Any]:
     """The one source of the engine's URLs (docs/assets/letter/protocol.js, ``Boot``).
 
     ``worker`` is relative to the page; everything in ``engine`` travels in the
@@ -170,12 +255,12 @@ def boot_config(built, page) -> dict[str, Any]:
     if _state["precompiled"]:
         engine["precompiled"] = from_worker(_precompiled_path(built))
         engine["precompiledSha256"] = _state["precompiled_sha256"]
-    return {"worker": normalize_url(WORKER, page), "engine": engine}
+    return {"worker": normalize_url(root + WORKER, page), "engine": engine}
 
 
 def page_modules(config) -> list[str]:
     """The page's ES modules, for <link rel="modulepreload"> (the worker is not one)."""
-    folder = Path(config.docs_dir) / LETTER_ASSETS
+    folder = _state["docs_dir"] / LETTER_ASSETS
     return [(LETTER_ASSETS / p.name).as_posix() for p in sorted(folder.glob("*.js")) if p.name != "worker.js"]
 
 
@@ -204,6 +289,19 @@ def on_post_page(output, page, config, **kwargs):
     return output
 
 
+def on_template_context(context, template_name, config, **kwargs):
+    """404.html and sitemap.xml, rendered without a page: the same head."""
+    lang = config.theme["language"]
+    context["t"] = Strings(page_strings(lang))
+    context["offline"] = offline_context(config, context.get("base_url") or ".")
+    context["alternates"] = i18n_site.page_alternates(config, _state["translations"], None)
+    if template_name == "sitemap.xml":
+        main_url = (config.site_url or "").removesuffix(_state["translations"].edition(lang).prefix)
+        context["sitemap"] = i18n_site.sitemap_xml(main_url, i18n_site.sitemap_entries(
+            _state["translations"], lang)) if config.site_url else ""
+    return context
+
+
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name.endswith(".html"):  # 404.html is rendered outside on_post_page
         output_content = material_markup.fix_toggles(output_content)
@@ -214,19 +312,37 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
+    if i18n_site.nested():  # an edition: its own copy of Material's assets, its app manifest
+        vendored.scrub_assets(site / "assets")
+        material_markup.fix_bundle(site / "assets")
+        write_app_manifest(config, site)
+        return
+    write_app_manifest(config, site)  # before the editions' builds, which reuse this state
+    i18n_site.build_editions(config, _state, _state.get("command"))
     built = _state["build"]
     for site_path, source in built.site_files().items():
         _copy(source, site / site_path)
     if _state["precompiled"]:
         _copy(_state["precompiled"], site / _precompiled_path(built))
+    for site_path, source in builder_page.site_files(_state["builder"]).items():
+        _copy(source, site / site_path)
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)
     vendored.scrub_assets(site / "assets")
     material_markup.fix_bundle(site / "assets")
+    write_service_worker(config, site)  # last but compression: it lists the finished folder
     if not _serving():
         engine_folders = (site / built.runtime_path, site / built.engine_path)  # build_engine's own
+        compressed: dict[str, Path] = {}  # each edition's copy of Material's assets: compressed once
         for path in sorted(site.rglob("*")):
             if path.suffix in TEXT_SUFFIXES and path.is_file() and path.stat().st_size >= 1024 \
                     and not any(folder in path.parents for folder in engine_folders):
-                build_engine.precompress_file(path)
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if first := compressed.get(digest):
+                    for suffix in (".gz", ".br"):
+                        if (sibling := first.with_name(first.name + suffix)).exists():
+                            _copy(sibling, path.with_name(path.name + suffix))
+                else:
+                    compressed[digest] = path
+                    build_engine.precompress_file(path)

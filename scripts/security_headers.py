@@ -102,4 +102,8 @@ def headers_file(script_hashes: list[str], runtime_path: str, engine_path: str) 
     for folder in (runtime_path, engine_path):
         lines += [f"/{folder.strip('/')}/*", f"  Cache-Control: {IMMUTABLE}"]
     lines += ["/*.wasm", "  Content-Type: application/wasm"]
+    # The service worker (scripts/offline.py): always revalidated, so a new
+    # deploy's worker is found at once (browsers cap its cache at 24 h anyway).
+    lines += ["/sw.js", "  Cache-Control: no-cache"]
+    lines += ["/*.webmanifest", "  Content-Type: application/manifest+json"]
     return "\n".join(lines) + "\n"

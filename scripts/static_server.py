@@ -73,6 +73,7 @@ class Handler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".whl": "application/zip",
         ".eml": "message/rfc822",
+        ".webmanifest": "application/manifest+json",
     }
 
     def log_message(self, format: str, *args) -> None:  # keep test output quiet

@@ -29,9 +29,11 @@ def probe(entry: str, samples: list[dict]) -> list[str]:
     package = sys.modules[entry.partition(".")[0]]
     root = os.path.join(os.path.dirname(package.__file__), "campaigns", "default")
     files = {}
-    for name in os.listdir(root):
-        with open(os.path.join(root, name), encoding="utf-8") as f:
-            files[name] = f.read()
+    for folder, _, names in os.walk(root):  # the language subfolders (es/) too
+        for name in names:
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                files[os.path.relpath(path, root).replace(os.sep, "/")] = f.read()
     engine = engine_class(json.dumps(files))
     for sample in samples:
         engine.render(json.dumps(sample))

@@ -225,3 +225,21 @@ test("whenFresh waits through a queued render, and is released by a failure", as
   await waiting; // released, not left hanging
   assert.equal(setup.client.whenFresh(), null, "no waiting on a failed engine");
 });
+
+test("call: refused before ready, answered by id once ready, rejected when the engine fails", async () => {
+  const setup = setUp();
+  setup.client.start();
+  await assert.rejects(setup.client.call("read_link", "#c1.x"), /not ready/);
+  setup.worker().send({ type: "ready", ms: 900, precompiled: true });
+  const first = setup.client.call("read_link", "#c1.x");
+  const second = setup.client.call("qr_svg", "{}");
+  const calls = setup.worker().posted.filter((m) => m.type === "call");
+  assert.deepEqual(calls.map(({ method, input }) => [method, input]), [["read_link", "#c1.x"], ["qr_svg", "{}"]]);
+  setup.worker().send({ type: "called", id: calls[1].id, output: '{"svg": ""}' });
+  setup.worker().send({ type: "called", id: calls[0].id, error: "boom" });
+  assert.deepEqual(await second, { svg: "" });
+  await assert.rejects(first, /boom/);
+  const third = setup.client.call("read_link", "#c1.y");
+  setup.worker().crash();
+  await assert.rejects(third, /crashed/);
+});

@@ -29,6 +29,20 @@ test("the form's entries become letter_py's input document, rows as lists", () =
   assert.ok(Array.isArray(document.recipients));
 });
 
+test("the letter's language and each recipient's greeting reach letter_py where the contract puts them", () => {
+  const document = inputDocument([
+    ["lang", "es"],
+    ["recipients.0.role", "mayor"],
+    ["recipients.0.gender", "f"],
+    ["recipients.1.role", "police_chief"],
+    ["recipients.1.gender", ""],
+  ]);
+  assert.deepEqual(document, {
+    lang: "es",
+    recipients: [{ role: "mayor", gender: "f" }, { role: "police_chief", gender: "" }],
+  });
+});
+
 test("values travel as they are: no trimming, no escaping, nothing evaluated", () => {
   const hostile = '<script>"</script> {{ 7*7 }} \u202e\ud800';
   assert.deepEqual(inputDocument([["sender.name", hostile]]), { sender: { name: hostile } });

@@ -11,6 +11,8 @@ test("the shared address is the page, with an organizer's prefill fragment only"
   assert.equal(shareURL(here, "#"), "https://example.org/write/");
   assert.equal(shareURL(here, "#preview-heading"), "https://example.org/write/");
   assert.equal(shareURL(here, "#city=Evanston&role=mayor"), "https://example.org/write/#city=Evanston&role=mayor");
+  assert.equal(shareURL(here, "#c1.q1bKV7JS-_x"), "https://example.org/write/#c1.q1bKV7JS-_x");
+  assert.equal(shareURL(here, "#c1"), "https://example.org/write/");
 });
 
 test("the invitation is a mailto: with no address, only subject and body, line breaks as CRLF", () => {

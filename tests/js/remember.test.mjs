@@ -48,6 +48,14 @@ test("only the sender's and community's fields are remembered, under the one key
   assert.equal(isRemembered("recipients.0.name"), false);
 });
 
+test("the letter's language and the recipients' greetings are never remembered", () => {
+  const storage = new FakeStorage();
+  saveDetails(storage, [...FORM, ["lang", "es"], ["recipients.0.gender", "f"]]);
+  assert.deepEqual(Object.keys(JSON.parse(storage.items[STORAGE_KEY])), ["sender.name", "sender.email", "community.city"]);
+  assert.equal(isRemembered("lang"), false);
+  assert.equal(isRemembered("recipients.0.gender"), false);
+});
+
 test("what was remembered comes back; forgetting removes it", () => {
   const storage = new FakeStorage();
   saveDetails(storage, FORM);

@@ -30,10 +30,19 @@ test("every progress stage and failure reason of the protocol has its words", ()
 });
 
 test("every key the modules ask for is in the table, and the worker asks for none", () => {
-  for (const name of readdirSync(FOLDER).filter((n) => n.endsWith(".js"))) {
-    const source = readFileSync(new URL(name, FOLDER), "utf8");
-    for (const [, key] of source.matchAll(/\btext\("([\w.]+)"/g)) assert.ok(key in STRINGS, `${name}: ${key}`);
-    if (name === "worker.js") assert.doesNotMatch(source, /label/);
+  for (const folder of [FOLDER, new URL("../builder/", FOLDER)]) {
+    for (const name of readdirSync(folder).filter((n) => n.endsWith(".js"))) {
+      const source = readFileSync(new URL(name, folder), "utf8");
+      for (const [, key] of source.matchAll(/\btext\("([\w.]+)"/g)) assert.ok(key in STRINGS, `${name}: ${key}`);
+      if (name === "worker.js") assert.doesNotMatch(source, /label/);
+    }
+  }
+});
+
+test("every campaign link and builder string is in the Spanish table too", () => {
+  const spanish = table("es");
+  for (const key of Object.keys(STRINGS).filter((k) => /^(campaign|builder)\.|^rows\.removed\.officials$/.test(k))) {
+    assert.ok(key in spanish, key);
   }
 });
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,18 +12,7 @@ from pathlib import Path
 import pytest
 
 import letter_py
-
-BIN = Path(sys.executable).parent
-DEFAULT = Path(letter_py.__file__).parent / "campaigns" / "default"
-
-
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """``letter-py ARGS`` (the console script when installed, else ``python -m letter_py``)."""
-    script = BIN / "letter-py"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "letter_py"]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=60)
+from tests.letter_py.letter_helpers import DEFAULT, run
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import letter_py
-from letter_py.cli import EXAMPLE
+from letter_py.cli import EXAMPLE, EXAMPLE_ES
 from letter_py.formats import FORMATS
 from letter_py.render import render_letters
 from tests.letter_py.letter_helpers import GOLDEN, TODAY
@@ -106,6 +106,17 @@ CASES = {
     "empty": {},
     "placeholders": {"recipients": [{"role": "police_chief", "name": "Ken Brown"}], "date": "",
                      "community": {"state": "Wisconsin"}},
+    # The Spanish letter: both genders, the neutral greeting, a free title, a
+    # one-form role, Spanish placeholders, a state with a Spanish name.
+    "example-es": EXAMPLE_ES,
+    "empty-es": {"lang": "es"},
+    "placeholders-es": {"lang": "es", "recipients": [{"role": "police_chief", "name": "Ken Brown", "gender": "m"}],
+                        "date": "", "community": {"state": "North Carolina"}},
+    "neutral-es": {"lang": "es", "date": "2026-12-01", "recipients": [
+        {"role": "mayor", "name": "María López García, PhD"},
+        {"role": "other", "title": "Concejala", "name": "Ana Dowell", "gender": "f"},
+        {"role": "states_attorney", "name": "Eileen O'Neill Burke", "gender": "f"},
+        {"role": "sheriff", "name": "Tom Dart"}]},
 }
 
 

@@ -30,6 +30,8 @@ def _inputs(example: dict) -> list[str]:
     for text in HOSTILE_STRINGS:
         inputs.append(json.dumps({"sender": {"name": text}, "personal": text,
                                   "recipients": [{"role": "mayor", "name": text}]}))
+        inputs.append(json.dumps({"lang": "es", "sender": {"name": text}, "personal": text,
+                                  "recipients": [{"role": "mayor", "name": text, "gender": "f"}]}))
     return inputs
 
 
@@ -127,3 +129,14 @@ def test_file_from_another_process_is_used() -> None:
     data = subprocess.run([sys.executable, "-c", code], input=FILES_JSON.encode(), capture_output=True,
                           check=True, env={"PYTHONHASHSEED": "123"}).stdout
     assert Engine(FILES_JSON, data, hashlib.sha256(data).hexdigest()).precompiled
+
+
+def test_other_languages_load_on_first_use(shipped, example: dict) -> None:
+    """A precompiled English start compiles nothing for Spanish; the first Spanish letter loads it."""
+    engine, fresh = Engine(FILES_JSON, *shipped), Engine(FILES_JSON)
+    assert sorted(engine.campaign.templates) == sorted(n for n in FILES if n.endswith(".j2") and "/" not in n)
+    assert len(fresh.campaign.templates) == 10
+    spanish = json.dumps({**example, "lang": "es"})
+    assert engine.render(spanish, "2026-11-29") == fresh.render(spanish, "2026-11-29")
+    assert len(engine.campaign.templates) == 10 and engine.precompiled
+    assert engine.campaign.cache.stats.templates == 10

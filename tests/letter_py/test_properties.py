@@ -40,12 +40,19 @@ paragraph = st.lists(
 ).map("".join).filter(lambda s: clean_block(s) != "")
 
 
+# Every letter language and gender, and values that are neither.
+LANGS = ["en", "es", "es-US", "ES", "fr", "", "x" * 50]
+GENDERS = ["", "f", "m", "F", "x"]
+
+
 def document(text: st.SearchStrategy) -> st.SearchStrategy[dict]:
     recipient = st.fixed_dictionaries({"role": st.sampled_from(ROLES) | text, "name": text},
-                                      optional={"title": text, "email": text, "address": text})
+                                      optional={"title": text, "email": text, "address": text,
+                                                "gender": st.sampled_from(GENDERS) | text})
     return st.fixed_dictionaries(
         {},
         optional={
+            "lang": st.sampled_from(LANGS) | text,
             "recipients": st.lists(recipient, max_size=3),
             "sender": st.fixed_dictionaries({}, optional={k: text for k in
                                                           ("name", "street", "city", "state", "zip", "email", "phone")}),

@@ -15,7 +15,10 @@ import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
-from letter_py.cli import EXAMPLE
+from letter_py import campaign_link, default_campaign
+from letter_py.cli import EXAMPLE, EXAMPLE_ES
+from letter_py.web import Engine
+from tests.campaign_links import SPRINGFIELD
 from tests.letter_py.letter_helpers import HERE, TODAY
 
 ROOT = HERE.parents[1]
@@ -35,6 +38,33 @@ CASES = {
         "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
     },
     "not json": None,
+    # In Spanish: the catalogue's messages, Spanish dates and state names, and
+    # the hostile input through the Spanish templates.
+    "example-es": EXAMPLE_ES,
+    "errors-es": {"lang": "es", "sender": {"zip": "6", "email": "x"}, "date": "2026-12-01",
+                  "community": {"state": "Pennsylvania"}, "recipients": [{"role": "nobody", "gender": "x"}]},
+    "hostile-es": {
+        "lang": "es-US",
+        "sender": {"name": "Jos\u00e9 \u202e{{ 7*7 }}<script>", "state": "carolina del norte", "zip": "6"},
+        "personal": "caf\u0065\u0301 \ud800 \U0001f600\n\n\n<b>x</b>\r\nBcc: x@y.z",
+        "recipients": [{"role": "other", "title": "Concejala", "gender": "f", "name": "Ren\u00e9e O'Hara Jr.",
+                        "email": "r@x.example.org", "address": "1 Rue de l'\u00c9glise\n\u0130stanbul"}],
+        "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
+    },
+}
+# Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
+LINK_CASES = {
+    "link:springfield": {"base": "https://example.org/write/", "campaign": SPRINGFIELD},
+    # The Spanish builder page's: its messages from the catalogue, its labels and state names.
+    "link:springfield-es": {"base": "https://example.org/es/escribir/", "lang": "es",
+                            "campaign": {**SPRINGFIELD, "defaults": {"city": "Raleigh", "state": "NC"}}},
+    "link:errors-es": {"base": "ftp://x", "lang": "es", "campaign": {
+        "defaults": {"state": "Narnia"}, "officials": [{"name": "A", "role": "king", "email": "no"}],
+        "articles": [{"title": "", "url": "javascript:x"}]}},
+    "link:hostile": {"base": "https://example.org/write/", "campaign": {
+        "organizer": "\u202e{{ 7*7 }}<script>", "defaults": {"city": "Jos\u00e9 \ud800 \U0001f600", "state": "x"},
+        "officials": [{"name": "Ren\u00e9e\r\nBcc: x", "role": "other", "email": "javascript:x"}],
+        "articles": [{"title": "<b>", "url": "javascript:alert(1)"}]}},
 }
 
 
@@ -50,7 +80,8 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
     wheels = _wheels()
     if node is None or not (PYODIDE / "pyodide.mjs").exists() or len(wheels) != 2:
         pytest.skip("needs node and node_modules/pyodide (npm ci)")
-    texts = {name: json.dumps(data) if data is not None else "{not json" for name, data in CASES.items()}
+    texts = {name: json.dumps(data) if data is not None else "{not json"
+             for name, data in {**CASES, **LINK_CASES}.items()}
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps(texts), encoding="utf-8")
     # The build's own harness: these wheels installed, the source folder mounted.
@@ -62,5 +93,14 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
     answer = json.loads(stdout)
     assert answer["version"].startswith("3.1")
     for name, text in texts.items():
-        assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
+        if name in LINK_CASES:  # the same link, byte for byte (zlib's deflate at level 9 on both)
+            built = campaign_link.build_json(text, default_campaign())
+            assert answer["links"][name] == built, name
+            assert answer["read"][name] == campaign_link.read_link_json(json.loads(built)["fragment"],
+                                                                        default_campaign()), name
+        else:
+            assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
+    engine = Engine(json.dumps(letter_py.campaign_files(Path(letter_py.__file__).parent / "campaigns" / "default")))
+    assert answer["describe"] == {lang: engine.describe(lang) for lang in ("en", "es")}
+    assert "Estimada Concejala" in answer["results"]["hostile-es"]
     print(f"Pyodide {answer['version'].split()[0]}: {answer['ms_per_call']:.2f} ms per render_json call")

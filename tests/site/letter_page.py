@@ -12,20 +12,21 @@ from typing import TYPE_CHECKING
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.strings import strings
+
 if TYPE_CHECKING:
     from tests.site.visits import Visit
 
 PATH = "/write/"
+PATHS = {"en": PATH, "es": "/es/escribir/"}  # the letter page of each language
 ENGINE_TIMEOUT_MS = 60_000  # generous: the product's own limit is tested separately
 
-DETAILS = "2. Your details"
-COMMUNITY = "3. Your community"
-PERSONAL = "Why this matters to you"
-RECIPIENT_LABELS = {"role": "Who are you writing to?", "name": "Their full name",
-                    "email": "Their email address (optional)"}
-SENDER_LABELS = {"name": "Your full name", "street": "Street address", "city": "Town or city",
-                 "state": "State", "zip": "ZIP code", "email": "Your email address (optional)"}
-COMMUNITY_LABELS = {"city": "Town or city the letter is about", "state": "State"}
+# The page's labels, by their keys in its string table (docs/strings/<lang>.json).
+RECIPIENT_LABELS = {"role": "recipient.role", "name": "recipient.name", "email": "recipient.email"}
+SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "sender.city",
+                 "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
+COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # the letter language radios (letter_py's languages())
 
 
 def wait_for_engine(page: Page) -> None:
@@ -37,15 +38,21 @@ def wait_for_engine(page: Page) -> None:
 
 
 class LetterPage:
-    """One open letter page; ``page`` stays at hand for what a test checks beyond these."""
+    """One open letter page; ``page`` stays at hand for what a test checks beyond these.
 
-    def __init__(self, page: Page) -> None:
+    ``lang`` is the page's language: its labels come from that language's table.
+    """
+
+    def __init__(self, page: Page, lang: str = "en") -> None:
         self.page = page
+        self.lang = lang
+        self.t = strings(lang)
 
     @classmethod
-    def open(cls, visit: Visit, path: str = PATH, *, engine: bool = True) -> LetterPage:
+    def open(cls, visit: Visit, path: str | None = None, *, lang: str = "en", engine: bool = True) -> LetterPage:
         """Open the page; with ``engine``, wait until Python has shown the first letter."""
-        return cls(visit.open_letter_page(path) if engine else visit.open(path))
+        path = path or PATHS[lang]
+        return cls(visit.open_letter_page(path) if engine else visit.open(path), lang)
 
     def wait_for_engine(self) -> None:
         wait_for_engine(self.page)
@@ -57,26 +64,35 @@ class LetterPage:
         return self.page.get_by_role("group", name=legend)
 
     def recipient(self, n: int = 1) -> Locator:
-        return self.group(f"Recipient {n}")
+        return self.group(self.t["recipient.legend"].format(number=n))
 
     @property
     def details(self) -> Locator:
-        return self.group(DETAILS)
+        return self.group(self.t["section.sender"])
 
     @property
     def community(self) -> Locator:
-        return self.group(COMMUNITY)
+        return self.group(self.t["section.community"])
 
     def _fill(self, scope: Locator, labels: Mapping[str, str], values: Mapping[str, str]) -> None:
         """Type each value into the field of ``scope`` whose label ``labels`` gives for its key."""
         for key, value in values.items():
-            scope.get_by_label(labels[key]).fill(value)
+            scope.get_by_label(self.t[labels[key]], exact=True).fill(value)
 
     def fill_recipient(self, n: int = 1, *, role: str | None = None, **values: str) -> None:
         """Choose recipient ``n``'s role by its visible name, then fill name and email."""
         if role is not None:
-            self.recipient(n).get_by_label(RECIPIENT_LABELS["role"]).select_option(label=role)
+            self.recipient(n).get_by_label(self.t[RECIPIENT_LABELS["role"]]).select_option(label=role)
         self._fill(self.recipient(n), RECIPIENT_LABELS, values)
+
+    def greet(self, n: int, choice: str) -> None:
+        """How a Spanish letter greets recipient ``n``: "neutral", "f" or "m" (its radio's label)."""
+        self.recipient(n).get_by_role("group", name=self.t["recipient.gender"]) \
+            .get_by_label(self.t[f"recipient.gender.{choice}"]).check()
+
+    def choose_letter_language(self, lang: str) -> None:
+        """The letter's language, by its radio: the language's own name ("English", "Español")."""
+        self.group(self.t["lang.legend"]).get_by_label(LANGUAGE_NAMES[lang], exact=True).check()
 
     def fill_sender(self, **values: str) -> None:
         self._fill(self.details, SENDER_LABELS, values)
@@ -85,7 +101,7 @@ class LetterPage:
         self._fill(self.community, COMMUNITY_LABELS, values)
 
     def fill_personal(self, text: str) -> None:
-        self.page.get_by_label(PERSONAL).fill(text)
+        self.page.get_by_label(self.t["personal.label"]).fill(text)
 
     def click(self, button: str) -> None:
         """Press the button with this accessible name (Copy letter, Download …, Try again)."""

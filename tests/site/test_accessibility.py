@@ -24,7 +24,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import letter_py
 from tests.paths import ROOT
+from tests.site.builder_page import BuilderPage
 from tests.site.letter_page import LetterPage, wait_for_engine
+from tests.site.visitor import role_label
 from tests.site.visits import Visit
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,16 +40,20 @@ COPIED = "Copied. Paste it into your email or document."
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page MkDocs built (not the runtime's or the engine's files), plus the 404 page."""
+    """Every page MkDocs built (not the runtime's or the engine's files), plus the 404
+    pages, in both languages (the Spanish edition is in /es/)."""
     pages = []
     for index in sorted(site.rglob("index.html")):
         if 'data-md-component="container"' not in index.read_text(encoding="utf-8"):
             continue
         folder = index.parent.relative_to(site).as_posix()
         pages.append("/" if folder == "." else f"/{folder}/")
-    if (site / "404.html").exists():
-        pages.append("/404.html")
+    pages += ["/" + p.relative_to(site).as_posix() for p in sorted(site.rglob("404.html"))]
     return pages
+
+
+def is_spanish(path: str) -> bool:
+    return path.startswith("/es/")
 
 
 def with_axe(visit: Visit) -> Visit:
@@ -140,7 +146,12 @@ def add_second_recipient_and_article(letter: LetterPage, *, long_text: str | Non
 def test_axe_finds_nothing_on_any_page(make_visit, site: Path, scheme: str):
     visit = with_axe(make_visit(color_scheme=scheme))
     pages = site_pages(site)
-    assert "/" in pages and "/write/" in pages and len(pages) >= 8, pages
+    assert "/" in pages and "/write/" in pages and "/setup/" in pages and len(pages) >= 8, pages
+    assert "/es/" in pages and "/es/escribir/" in pages and "/es/configurar/" in pages and "/es/404.html" in pages, pages
+    # The Spanish pages share the English ones' styles: in the dark palette,
+    # the letter page stands for them (its form is the most varied page).
+    if scheme == "dark":
+        pages = [p for p in pages if not is_spanish(p) or p == "/es/escribir/"]
     problems = []
     for path in pages:
         page = open_in_palette(visit, path, scheme)
@@ -161,7 +172,9 @@ def test_dark_palette_can_also_be_chosen_with_the_header_toggle(make_visit):
 
 @pytest.mark.parametrize("scheme", PALETTES)
 def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
-    visit = with_axe(make_visit(color_scheme=scheme))
+    # No service worker: it would answer the refused runtime below from its
+    # cache (test_offline.py), and this test needs the engine to fail.
+    visit = with_axe(make_visit(color_scheme=scheme, service_workers="block"))
     problems = []
 
     # While the engine loads: hold the runtime back so the progress box shows.
@@ -204,6 +217,35 @@ def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
     problems += axe_violations(page, f"engine failed [{scheme}]")
     page.close()
 
+    assert problems == [], "\n".join(problems)
+
+
+# The Spanish builder shares the English one's styles: the light palette stands for both.
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "en"), ("dark", "en"), ("light", "es")])
+def test_axe_finds_nothing_on_the_builder_page_in_use(make_visit, scheme: str, lang: str):
+    """"Set up your town" with errors, with a link (its QR code, the flyer, the letter), and a campaign link opened.
+
+    The flyer is audited on screen; printed, it is paper (test_builder_page.py checks it is one page).
+    """
+    visit = with_axe(make_visit(color_scheme=scheme))
+    builder = BuilderPage.open(visit, lang=lang)
+    t = builder.t
+    where = f"[{scheme}, {lang}]"
+    builder.fill_town(city="Springfield", state="IL")
+    builder.fill_official(1, role=role_label(lang), name="Maria Lopez", email="not an address")
+    builder.official(1).get_by_label(t["builder.official.name"]).focus()
+    expect(builder.page.locator("#error-summary")).to_be_visible()
+    problems = axe_violations(builder.page, f"builder errors {where}")
+    builder.official(1).get_by_label(t["builder.official.email"]).fill("mayor@springfield.example.gov")
+    builder.fill_official(2, role=role_label(lang, "other"), name="Ann Bell")
+    builder.official(2).get_by_label(t["builder.official.title"]).fill("Alderperson")
+    builder.fill_article(1, title="Police arrest 12", url="https://news.example.com/sting")
+    link = builder.wait_for_link(2)
+    expect(builder.page.locator("[data-flyer-qr] svg")).to_have_count(1)
+    problems += axe_violations(builder.page, f"builder with a link {where}")
+    page = open_in_palette(visit, link.removeprefix(visit.server.origin), scheme, engine=True)
+    expect(page.locator("[data-campaign-notice]")).to_be_visible()
+    problems += axe_violations(page, f"letter page from a campaign link {where}")
     assert problems == [], "\n".join(problems)
 
 

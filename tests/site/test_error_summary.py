@@ -56,6 +56,6 @@ def test_a_field_just_below_its_legend_brings_the_legend_into_view(make_visit):
     link.click()
     field = page.locator("#recipients-0-name")
     expect(field).to_be_focused()
-    legend = page.get_by_role("group", name="Recipient 1").locator("legend")
+    legend = page.get_by_role("group", name="Recipient 1").locator(":scope > legend")
     assert legend.evaluate(IN_VIEW) and legend.evaluate(AT_TOP)
     assert field.evaluate(IN_VIEW)

@@ -33,8 +33,13 @@ def test_preview_follows_typing_and_matches_cpython(visit: Visit):
     expect(letter.preview()).to_be_hidden()
 
 
-def test_engine_starts_from_the_precompiled_campaign(visit: Visit, site):
-    """The build's compiled campaign is fetched once and used (letter_py/precompiled.py)."""
+def test_engine_starts_from_the_precompiled_campaign(make_visit, site):
+    """The build's compiled campaign is fetched once and used (letter_py/precompiled.py).
+
+    Without the service worker, whose idle-time keeping of the engine would
+    fetch it once more here (request interception turns the HTTP cache off;
+    test_offline.py covers the worker)."""
+    visit = make_visit(service_workers="block")
     letter = LetterPage.open(visit)
     page = letter.page
     app = page.locator("[data-letter-app]")
@@ -109,8 +114,12 @@ def test_the_head_starts_python_before_app_js_runs(visit: Visit):
     assert not any(p.endswith("/app.js") for p in fetched())
 
 
-def test_letter_page_starts_no_site_search(visit: Visit):
-    """Search's worker and index would compete with the engine's start; other pages keep search."""
+def test_letter_page_starts_no_site_search(make_visit):
+    """Search's worker and index would compete with the engine's start; other pages keep search.
+
+    Without the service worker, which keeps the search index with the other
+    pages' files once the engine is ready (test_offline.py)."""
+    visit = make_visit(service_workers="block")
     letter = LetterPage.open(visit)
     page = letter.page
     assert page.locator("form[name=search]").count() == 0

@@ -38,13 +38,22 @@ def variants() -> list[dict]:
     other_state = json.loads(json.dumps(BASE))
     other_state["community"] = {"city": "Madison", "state": "Wisconsin"}
     cases = [{}, {"date": ""}, BASE, several, other_state, "not an object", [1, 2]]
+    # The Spanish letter: both genders, the neutral greeting, Spanish errors.
+    spanish = json.loads(json.dumps(several))
+    spanish["lang"] = "es"
+    spanish["recipients"][0]["gender"] = "f"
+    spanish["recipients"][1]["gender"] = "m"
+    cases += [spanish, {"lang": "es"}, {"lang": "es-US", "sender": {"zip": "1"}, "community": {"state": "Nuevo México"}},
+              {"lang": "fr"}, {"lang": "es", "recipients": [{"role": "mayor", "gender": "x"}]}]
     for text in HOSTILE_STRINGS:
-        case = json.loads(json.dumps(BASE))
-        case["sender"]["name"] = text
-        case["personal"] = text
-        case["recipients"][0]["name"] = text
-        case["articles"] = [{"title": text, "outlet": text, "date": "", "url": text}]
-        cases.append(case)
+        for lang in ("en", "es"):
+            case = json.loads(json.dumps(BASE))
+            case["lang"] = lang
+            case["sender"]["name"] = text
+            case["personal"] = text
+            case["recipients"][0]["name"] = text
+            case["articles"] = [{"title": text, "outlet": text, "date": "", "url": text}]
+            cases.append(case)
     return cases
 
 

@@ -40,7 +40,7 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
 
 
 def test_preview_renders_letters_and_live_reload_runs_under_the_policy(browser: Browser):
-    """mkdocs serve injects an inline live-reload script the build cannot hash
+    """In both languages. mkdocs serve injects an inline live-reload script the build cannot hash
     (security_headers.LIVE_RELOAD); the preview's policy lets it run."""
     origin = f"http://127.0.0.1:{free_port()}"
     server = subprocess.Popen(
@@ -70,8 +70,21 @@ def test_preview_renders_letters_and_live_reload_runs_under_the_policy(browser: 
         page.get_by_label("Why this matters to you").fill("Previewed on my own computer.")
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Previewed on my own computer.")
         assert page.evaluate("typeof livereload") == "function"
+        # The Spanish edition is served too, built by the same build (scripts/i18n_site.py).
+        page.goto(origin + "/es/escribir/")
+        wait_for_engine(page)
+        assert page.locator("html").get_attribute("lang") == "es"
+        page.get_by_label("Por qué le importa este tema").fill("Lo vi en mi propia computadora.")
+        expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Lo vi en mi propia computadora.")
+        assert page.evaluate("typeof livereload") == "function"
         assert refused == []
         assert foreign == []
+        # The preview registers no service worker, and its sw.js is the
+        # retiring one, so a browser that had the built site's worker on this
+        # address drops it instead of serving the preview stale pages.
+        assert page.locator("script[data-root]").count() == 0
+        with urllib.request.urlopen(origin + "/sw.js", timeout=5) as response:
+            assert b"unregister()" in response.read()
     finally:
         if context:
             context.close()

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.site import standards
+from tests.site.builder_page import BuilderPage
+from tests.site.visitor import role_label
 
 LIGHTHOUSE_PAGES = ["/", "/write/"]
 MUST_SCORE_100 = ["accessibility", "best-practices", "seo"]
@@ -25,7 +27,24 @@ MUST_SCORE_100 = ["accessibility", "best-practices", "seo"]
 def test_nu_html_checker_finds_no_error_on_any_page(site: Path):
     pages = standards.html_pages(site)
     assert site / "index.html" in pages and site / "write" / "index.html" in pages and len(pages) >= 9, pages
+    assert site / "setup" / "index.html" in pages and site / "es" / "configurar" / "index.html" in pages
+    assert site / "es" / "escribir" / "index.html" in pages and site / "es" / "404.html" in pages, pages
     errors = standards.nu_errors(pages)
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_nu_html_checker_finds_no_error_on_the_builder_page_in_use(visit, tmp_path: Path, lang: str):
+    """The page as an organizer sees it with a link made: the QR code and the flyer are in it."""
+    builder = BuilderPage.open(visit, lang=lang)
+    builder.fill_town(organizer="Springfield Neighbours", city="Springfield", state="IL")
+    builder.fill_official(1, role=role_label(lang), name="Maria Lopez", email="mayor@springfield.example.gov")
+    builder.fill_article(1, title="Police arrest 12", url="https://news.example.com/sting")
+    builder.wait_for_link(1)
+    builder.page.wait_for_selector("[data-flyer-qr] svg")
+    page = tmp_path / f"builder-in-use-{lang}.html"
+    page.write_text("<!doctype html>\n" + builder.page.evaluate("document.documentElement.outerHTML"), encoding="utf-8")
+    errors = standards.nu_errors([page])
     assert errors == [], "\n".join(errors)
 
 

@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import letter_py
+from letter_py.web import Engine
+from tests.paths import ROOT
 from tests.site.letter_page import LetterPage
 
 VISITOR = {
@@ -22,18 +24,22 @@ VISITOR = {
 }
 
 
-def fill_visitor(letter: LetterPage, v: dict = VISITOR) -> None:
-    letter.fill_recipient(role="Mayor", name=v["recipient"], email=v["recipient_email"])
+def fill_visitor(letter: LetterPage, v: dict = VISITOR, *, role: str = "Mayor") -> None:
+    """Type the visitor's details; ``role`` is the mayor's label in the page's language."""
+    letter.fill_recipient(role=role, name=v["recipient"], email=v["recipient_email"])
     letter.fill_sender(name=v["name"], street=v["street"], city=v["city"], state=v["state"],
                        zip=v["zip"], email=v["email"])
     letter.fill_community(city=v["city"], state=v["state"])
     letter.fill_personal(v["personal"])
 
 
-def expected_input(v: dict = VISITOR) -> dict:
-    """What letter_py gets from the form above, as CPython would be called."""
+def expected_input(v: dict = VISITOR, *, lang: str = "en", gender: str = "") -> dict:
+    """What letter_py gets from the form above, as CPython would be called: the
+    letter's language and the recipient's greeting as the form's radios give them."""
     return {
-        "recipients": [{"role": "mayor", "name": v["recipient"], "title": "", "email": v["recipient_email"], "address": ""}],
+        "lang": lang,
+        "recipients": [{"role": "mayor", "name": v["recipient"], "title": "", "gender": gender,
+                        "email": v["recipient_email"], "address": ""}],
         "sender": {"name": v["name"], "street": v["street"], "city": v["city"], "state": v["state"],
                    "zip": v["zip"], "email": v["email"], "phone": ""},
         "community": {"city": v["city"], "state": v["state"]},
@@ -44,3 +50,10 @@ def expected_input(v: dict = VISITOR) -> dict:
 
 def cpython_letters(data: dict) -> list[dict]:
     return json.loads(letter_py.render_json(json.dumps(data)))["letters"]
+
+
+def role_label(lang: str, role: str = "mayor") -> str:
+    """A role's label in the form, as letter_py describes the campaign in ``lang``."""
+    files = json.dumps(letter_py.campaign_files(ROOT / "letter_py" / "campaigns" / "default"))
+    roles = json.loads(Engine(files).describe(lang))["roles"]
+    return next(r["label"] for r in roles if r["id"] == role)

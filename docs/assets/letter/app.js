@@ -5,6 +5,7 @@
 
 import { Actions } from "./actions.js";
 import { makeAnnouncer } from "./announcer.js";
+import { CampaignLink, isCampaignHash } from "./campaign-link.js";
 import { EngineClient } from "./engine-client.js";
 import { showEngineStatus } from "./engine-status.js";
 import { ErrorSummary } from "./error-summary.js";
@@ -49,14 +50,29 @@ function start(root) {
     copy: (value, button, doneKey) => actions.copyText(value, button, doneKey),
     share: navigator.share ? (data) => navigator.share(data) : undefined,
   });
+  const link = new CampaignLink(root, form);
   const remembered = remember({
     checkbox: root.querySelector("[data-remember]"),
-    form,
+    form: link.rememberedForm(), // never the campaign link's own values
     storage: () => window.localStorage,
     announce,
   });
 
   showEngineStatus(root, client, { onFailed: () => preview.revealActions() });
+  // A campaign link is read by letter_py once the engine is ready.
+  const readLink = () => {
+    if (!isCampaignHash(location.hash)) return;
+    // In the page's language: the officials' labels, the state's name.
+    const input = JSON.stringify({ link: location.hash, lang: document.documentElement.lang });
+    client.call("read_link", input).then((answer) => {
+      link.apply(answer);
+      client.render();
+    }, () => link.unread());
+  };
+  client.on("state", ({ state }) => {
+    if (state === "ready") readLink();
+    else if (state === "failed" && isCampaignHash(location.hash)) link.unread();
+  });
   client.on("rendered", ({ id, output, sentAt }) => {
     preview.show(output);
     errors.update(output);
@@ -81,6 +97,7 @@ function start(root) {
   });
   window.addEventListener("hashchange", () => {
     form.applyFragment(location.hash);
+    if (client.state === "ready") readLink();
     client.render();
   });
 

@@ -57,6 +57,8 @@ export class EngineClient {
     this.dirty = true; // the form changed since the last render was sent
     this.loadTimer = null;
     this.waiters = [];
+    this.calls = new Map(); // id -> {resolve, reject}, for call()
+    this.nextCall = 1;
   }
 
   /**
@@ -138,6 +140,8 @@ export class EngineClient {
     this.inFlight = null;
     this.setState("failed", { reason, ...(detail !== undefined && { detail }), ...(problem && { problem }) });
     this.releaseWaiters();
+    for (const { reject } of this.calls.values()) reject(new Error(reason));
+    this.calls.clear();
   }
 
   /** @param {import("./protocol.js").WorkerMessage} message */
@@ -155,6 +159,9 @@ export class EngineClient {
         break;
       case "rendered":
         if (this.state === "ready") this.rendered(message);
+        break;
+      case "called":
+        this.called(message);
         break;
       case "failed":
         if (message.phase === "load") this.fail("load", message.message, message.problem);
@@ -193,6 +200,31 @@ export class EngineClient {
     }, o.renderTimeoutMs);
     this.inFlight = { id, timer, sentAt: o.now() };
     this.worker.postMessage({ type: "render", id, input: JSON.stringify(o.readInput()) });
+  }
+
+  /**
+   * One of the Engine's other methods (protocol.js, CallMessage), once the
+   * engine is ready: resolves with its answer, parsed; rejects if the engine
+   * is not ready or Python failed.
+   * @param {"read_link" | "build_link" | "qr_svg"} method
+   * @param {string} input
+   * @returns {Promise<object>}
+   */
+  call(method, input) {
+    if (this.state !== "ready") return Promise.reject(new Error("The engine is not ready"));
+    const id = `call-${this.nextCall++}`;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "call", id, method, input });
+    });
+  }
+
+  called({ id, output, error }) {
+    const waiting = this.calls.get(id);
+    if (!waiting) return;
+    this.calls.delete(id);
+    if (error !== undefined) waiting.reject(new Error(error));
+    else waiting.resolve(JSON.parse(output));
   }
 
   /**

@@ -9,15 +9,17 @@ import { text } from "./strings.js";
 const FIRST_FIELD = "input, select, textarea";
 const RENUMBERED_ATTRIBUTES = ["name", "id", "for", "aria-describedby"];
 const OFFICIAL_FIELDS = ["role", "title", "name", "email", "address"];
+const KEEP_ONE = ["recipients", "officials"]; // rows that keep at least one (officials: the builder page's)
 
 export class LetterForm {
   /**
    * @param {HTMLElement} root  the [data-letter-app] element
-   * @param {{officials: object[], announce: (message: string) => void}} options
+   * @param {{officials: object[], announce: (message: string) => void, form?: string}} options
+   *   form: the form's selector (the builder page has its own form, of its own rows)
    */
-  constructor(root, { officials, announce }) {
+  constructor(root, { officials, announce, form = "#letter-form" }) {
     this.root = root;
-    this.element = root.querySelector("#letter-form");
+    this.element = root.querySelector(form);
     this.officials = officials;
     this.announce = announce;
     this.templates = Object.fromEntries(
@@ -25,11 +27,20 @@ export class LetterForm {
     );
   }
 
-  /** The text fields as [path, value] pairs (radios and checkboxes are not letter_py's). */
+  /**
+   * The fields as [path, value] pairs: text fields, selects and each group's
+   * checked radio ("lang", "recipients.0.gender"). Checkboxes are not letter_py's.
+   */
   entries() {
     return Array.from(this.element.elements)
-      .filter((el) => el.name && el.type !== "radio" && el.type !== "checkbox")
+      .filter((el) => el.name && el.type !== "checkbox" && (el.type !== "radio" || el.checked))
       .map((el) => [el.name, el.value]);
+  }
+
+  /** The letter's language: the checked "lang" radio (the page's language by default). */
+  letterLanguage() {
+    const checked = this.element.querySelector('input[name="lang"]:checked');
+    return checked ? checked.value : document.documentElement.lang;
   }
 
   /** letter_py's input document. */
@@ -64,18 +75,18 @@ export class LetterForm {
       }
       for (const n of row.querySelectorAll("[data-row-number]")) n.textContent = String(index + 1);
       const remove = row.querySelector("[data-remove-row]");
-      if (remove && kind === "recipients") remove.hidden = rows.length === 1;
+      if (remove && KEEP_ONE.includes(kind)) remove.hidden = rows.length === 1;
     });
     return rows;
   }
 
-  addRow(kind) {
+  addRow(kind, { focus = true } = {}) {
     const fragment = this.templates[kind].content.cloneNode(true);
     const row = fragment.querySelector("[data-row]");
     this.root.querySelector(`[data-rows="${kind}"]`).append(fragment);
     this.renumber(kind);
     this.updateRoleFields();
-    row.querySelector(FIRST_FIELD).focus();
+    if (focus) firstField(row).focus();
     return row;
   }
 
@@ -85,17 +96,40 @@ export class LetterForm {
     row.remove();
     const rows = this.renumber(kind);
     const next = rows[Math.min(index, rows.length - 1)];
-    (next ? next.querySelector(FIRST_FIELD) : this.root.querySelector(`[data-add-row="${kind}"]`)).focus();
+    (next ? firstField(next) : this.root.querySelector(`[data-add-row="${kind}"]`)).focus();
     this.announce(text(`rows.removed.${kind}`));
   }
 
-  /** Each recipient shows the fields its role asks for ("Their title" for "other"). */
+  /**
+   * Each recipient shows the fields its role asks for ("Their title" for
+   * "other"), and the letter's language (the greeting's gender for Spanish).
+   */
   updateRoleFields() {
-    for (const row of this.rows("recipients")) {
+    const lang = this.letterLanguage();
+    for (const row of [...this.rows("recipients"), ...this.rows("officials")]) {
       const role = row.querySelector('select[name$=".role"]').value;
       for (const box of row.querySelectorAll("[data-show-when-role]")) {
         box.hidden = box.dataset.showWhenRole !== role;
       }
+      for (const box of row.querySelectorAll("[data-show-when-lang]")) {
+        box.hidden = box.dataset.showWhenLang !== lang;
+      }
+    }
+  }
+
+  /**
+   * Offer these officials in every recipient's picker (a campaign link's):
+   * each option's words are text, the picker shows once there are some.
+   * @param {{label: string, name: string}[]} officials
+   */
+  setOfficials(officials) {
+    this.officials = officials;
+    const pickers = [this.root, this.templates.recipients.content]
+      .flatMap((scope) => Array.from(scope.querySelectorAll("[data-official-picker]")));
+    for (const select of pickers) {
+      select.length = 1; // "Someone else" stays first
+      officials.forEach((o, index) => select.add(new Option(o.label || o.name, String(index))));
+      select.closest("[data-official-field]").hidden = officials.length === 0;
     }
   }
 
@@ -122,7 +156,7 @@ export class LetterForm {
     this.element.addEventListener("submit", (event) => event.preventDefault());
     this.element.addEventListener("input", ({ target }) => {
       if (target.matches("[data-official-picker]")) this.pickOfficial(target);
-      if (target.name && target.name.endsWith(".role")) this.updateRoleFields();
+      if (target.name && (target.name.endsWith(".role") || target.name === "lang")) this.updateRoleFields();
       onChange(target.name);
     });
     this.root.addEventListener("click", (event) => {
@@ -134,4 +168,9 @@ export class LetterForm {
       onChange(null);
     });
   }
+}
+
+// The first field a row shows (the officials picker is hidden while there are none).
+function firstField(row) {
+  return Array.from(row.querySelectorAll(FIRST_FIELD)).find((el) => !el.closest("[hidden]"));
 }

@@ -8,13 +8,13 @@ import { text } from "./strings.js";
 
 /**
  * The address to share: the page, with the fragment it was opened with only
- * when that fragment is an organizer's prefill link (it holds their data, not
- * the visitor's).
+ * when that fragment is an organizer's prefill or campaign link (#c1.…): it
+ * holds their data, not the visitor's.
  * @param {{origin: string, pathname: string}} location
  * @param {string} arrivalHash  location.hash when the page was opened
  */
 export function shareURL(location, arrivalHash) {
-  const prefill = arrivalHash.length > 1 && arrivalHash.includes("=");
+  const prefill = arrivalHash.length > 1 && (arrivalHash.includes("=") || /^#c\d+\./.test(arrivalHash));
   return location.origin + location.pathname + (prefill ? arrivalHash : "");
 }
 

@@ -70,6 +70,19 @@
  * @property {string} input  the form as letter_py's input document, JSON text
  */
 
+/**
+ * One of the Engine's other methods (letter_py/web.py), for campaign links:
+ * "read_link" ({link: a #c1.… fragment, lang: the page's language} as JSON, or the bare fragment → the officials and news for the form),
+ * "build_link" (the builder page's form → the link, files and preview input),
+ * "qr_svg" ({text, title} → {svg}; segno's wheel is on the builder page only).
+ * The worker calls only these. input is a string, passed to Python as data.
+ * @typedef {object} CallMessage
+ * @property {"call"} type
+ * @property {string} id  a reply carries it back
+ * @property {"read_link" | "build_link" | "qr_svg"} method
+ * @property {string} input
+ */
+
 // ---- worker → page ----------------------------------------------------------
 
 /**
@@ -105,6 +118,16 @@
  */
 
 /**
+ * The answer to a "call": the method's JSON text (letter_py never raises
+ * through these), or, if Python itself failed, error.
+ * @typedef {object} CalledMessage
+ * @property {"called"} type
+ * @property {string} id
+ * @property {string} [output]
+ * @property {string} [error]
+ */
+
+/**
  * @typedef {object} FailedMessage
  * @property {"failed"} type
  * @property {"load" | "render"} phase
@@ -124,7 +147,7 @@
  */
 
 /**
- * @typedef {ProgressMessage | ReadyMessage | RenderedMessage | FailedMessage} WorkerMessage
+ * @typedef {ProgressMessage | ReadyMessage | RenderedMessage | CalledMessage | FailedMessage} WorkerMessage
  */
 
 // Replies to renders ("rendered", and a render's "failed") come on the

@@ -192,6 +192,8 @@ self.onmessage = async ({ data }) => {
     } catch (error) {
       post({ type: "failed", phase: "load", message: String(error && error.message || error), problem: error && error.problem });
     }
+  } else if (data.type === "call") {
+    call(data);
   } else if (data.type === "render") {
     if (!engine) {
       reply({ type: "failed", phase: "render", id: data.id, message: "The engine is not ready" });
@@ -204,6 +206,22 @@ self.onmessage = async ({ data }) => {
     }
   }
 };
+
+// The Engine's other methods (protocol.js, CallMessage): only these, and the
+// input only ever as a string argument.
+const CALLS = new Set(["read_link", "build_link", "qr_svg"]);
+
+function call({ id, method, input }) {
+  if (!engine || !CALLS.has(method) || typeof input !== "string") {
+    post({ type: "called", id, error: engine ? "unknown call" : "The engine is not ready" });
+    return;
+  }
+  try {
+    post({ type: "called", id, output: engine[method](input) });
+  } catch (error) {
+    post({ type: "called", id, error: String(error && error.message || error) });
+  }
+}
 
 // Begin at once, with the URLs in this module's own URL: a message would
 // wait for the page's main thread (letter.html says why).
