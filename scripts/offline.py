@@ -13,6 +13,10 @@ it. The manifest lists every file a visitor may need, each with its sha256
     pages share (styles, scripts, icons, that edition's search index).
 ``engine``
     The letter page's runtime and engine folders (versioned by name).
+``builder``
+    What only the "Set up your town" page adds to the engine (segno's wheel,
+    under ``wheels/``): organizers' pages ask for it, visitors' pages do not,
+    so a visitor's browser never downloads the QR library it will not run.
 
 Its ``version`` is a hash of the manifest, so a build that changes any file
 gives a new ``sw.js`` and browsers install it; an unchanged build gives the
@@ -25,6 +29,8 @@ import hashlib
 import json
 import re
 from pathlib import Path
+
+from builder_page import SITE_FOLDER
 
 HERE = Path(__file__).resolve().parent / "service_worker"
 TEMPLATE = HERE / "sw.js"
@@ -71,7 +77,11 @@ def _wanted(rel: str, editions: dict[str, str], root_lang: str) -> bool:
     return True
 
 
-def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) -> dict:
+BUILDER = (SITE_FOLDER,)
+
+
+def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/"),
+            builder: tuple[str, ...] = BUILDER) -> dict:
     """The precache manifest of the site folder ``root`` (see the module docstring)."""
     root = Path(root)
     paths = sorted(p for p in root.rglob("*") if p.is_file())
@@ -86,6 +96,7 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) ->
     files: dict[str, str] = {}
     groups: dict[str, list[str]] = {f"pages:{lang}": [] for lang in sorted(languages)}
     groups["engine"] = []
+    groups["builder"] = []
     for rel in rels:
         if not _wanted(rel, editions, root_lang):
             continue
@@ -93,6 +104,8 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) ->
         files[url] = hashlib.sha256((root / rel).read_bytes()).hexdigest()
         if rel.startswith(versioned):
             groups["engine"].append(url)
+        elif rel.startswith(builder):
+            groups["builder"].append(url)
         elif rel in lang_of_page and lang_of_page[rel]:
             groups[f"pages:{lang_of_page[rel]}"].append(url)
         elif (top := rel.split("/", 1)[0]) in editions:

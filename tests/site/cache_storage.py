@@ -16,6 +16,13 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 CACHE_PREFIX = "site-files:"
+OFFLINE_READY_MS = 60_000
+
+
+def wait_offline_ready(page: Page) -> None:
+    """Until the service worker has kept everything this page asked for
+    (offline.js sets ``<html data-offline="ready">``)."""
+    page.wait_for_selector("html[data-offline='ready']", state="attached", timeout=OFFLINE_READY_MS)
 
 _READ = """async () => {
     const out = [];

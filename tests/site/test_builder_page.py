@@ -6,6 +6,9 @@ import base64
 import json
 import re
 
+from urllib.parse import urlsplit
+
+from builder_page import SEGNO_WHEEL
 from playwright.sync_api import expect
 
 import letter_py
@@ -16,6 +19,7 @@ from letter_py.qr import qr_svg
 from tests.campaign_links import link_for
 from tests.letter_py.qr_decoder import RASTERIZE, decode_pixels
 from tests.site.builder_page import BuilderPage
+from tests.site.cache_storage import entries, wait_offline_ready
 from tests.site.letter_page import LetterPage
 from tests.site.visitor import role_label
 from tests.site.visits import Visit, new_visit
@@ -51,6 +55,8 @@ def test_an_organizer_makes_a_link_and_a_neighbour_opens_it(visit: Visit, browse
         page.get_by_role("button", name="Download campaign.toml").click()
     toml = download.value.path().read_text(encoding="utf-8")
     assert cl.read_toml_campaign(toml, default_campaign()) == (local, [])
+    wait_offline_ready(page)  # the organizer's browser keeps the page's own wheel too
+    assert any(urlsplit(e.url).path == f"/wheels/{SEGNO_WHEEL}" for e in entries(page))
 
     neighbour = new_visit(browser, visit.server)
     try:
@@ -60,6 +66,7 @@ def test_an_organizer_makes_a_link_and_a_neighbour_opens_it(visit: Visit, browse
         expect(letter.recipient(1).get_by_label("Their full name")).to_have_value("Maria Lopez")
         expect(letter.recipient(2).get_by_label("Their full name")).to_have_value("Ken Brown")
         letter.wait_for_preview("Dear Chief Brown", index=1)
+        wait_offline_ready(letter.page)  # the service worker has kept all it was asked for
         assert not any("segno" in url for url in neighbour.requests)
     finally:
         neighbour.context.close()

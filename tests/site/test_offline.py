@@ -23,17 +23,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from static_server import StaticServer
 
-from tests.site.cache_storage import CACHE_PREFIX, entries, precache_manifest
+from tests.site.cache_storage import CACHE_PREFIX, entries, precache_manifest, wait_offline_ready
 from tests.site.letter_page import wait_for_engine
 from tests.site.visits import Visit, new_visit
 
 MARKER = "Qv8Offline"  # typed into the form; must never be in Cache Storage
-OFFLINE_READY_MS = 60_000
-
-
-def wait_offline_ready(page: Page) -> None:
-    """Until the service worker has kept everything this page asked for."""
-    page.wait_for_selector("html[data-offline='ready']", state="attached", timeout=OFFLINE_READY_MS)
 
 
 def until(page: Page, script: str, arg=None, timeout_s: float = 30) -> None:
@@ -120,6 +114,7 @@ def test_cache_holds_only_the_sites_files_and_nothing_typed(visit: Visit, site: 
     keys = {urlsplit(e.url).path.removeprefix("/") for e in cached}
     assert set(manifest["groups"]["engine"]) <= keys
     assert set(manifest["groups"]["pages:en"]) <= keys
+    assert not keys & set(manifest["groups"]["builder"])  # the organizers' page's wheel
 
 
 # navigator.connection cannot be set by a request header (Save-Data is a

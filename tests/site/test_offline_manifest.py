@@ -8,6 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import builder_page
 import offline
 import security_headers
 
@@ -26,6 +27,10 @@ def test_manifest_lists_the_sites_files_with_their_hashes(site: Path):
     engine = manifest["groups"]["engine"]
     assert any(k.endswith("pyodide.asm.wasm") for k in engine) and any(k.endswith(".whl") for k in engine)
     assert all(k.startswith(("pyodide/", "engine/")) for k in engine)
+    # segno's wheel is the builder page's alone: no visitor's page asks for it.
+    assert manifest["groups"]["builder"] == [f"wheels/{builder_page.SEGNO_WHEEL}"]
+    assert not any(k.startswith("wheels/") for name, group in manifest["groups"].items()
+                   if name != "builder" for k in group)
     # Lunr's other languages stay out; the search worker needs none of them for English.
     assert not any("lunr.ar" in k or "wordcut" in k for k in manifest["files"])
     # Each edition's search worker needs only its own stemmer.

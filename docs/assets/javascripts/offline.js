@@ -1,7 +1,10 @@
 // Registers the site's service worker (sw.js at the site root, written by
 // scripts/offline.py) and, in idle time, asks it to keep the site's own files:
 // the pages of this page's language, and the letter page's runtime and engine
-// so that the letter page is ready on arrival and works offline.
+// so that the letter page is ready on arrival and works offline. A page that
+// runs the engine names what it runs on: <div data-offline-groups="engine">
+// on the letter page, "engine builder" on "Set up your town" (segno's wheel,
+// which only organizers' browsers download).
 //
 // Nothing personal is involved: the worker keeps only the site's public files
 // its manifest lists. Nothing is fetched ahead when the visitor asked to save
@@ -18,7 +21,7 @@
   const root = new URL(script.dataset.root || "./", location.href);
   const connection = navigator.connection || {};
   const saveData = connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || "");
-  const letterApp = () => document.querySelector("[data-letter-app]");
+  const app = () => document.querySelector("[data-offline-groups]");
   const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
 
   function whenIdle() {
@@ -30,13 +33,13 @@
     });
   }
 
-  // The letter page keeps its engine once its own download is over, so the
-  // two never compete for the connection.
+  // A page that runs the engine keeps it once its own download is over, so
+  // the two never compete for the connection.
   function engineSettled() {
-    const app = letterApp();
-    if (!app) return Promise.resolve();
+    const root = app();
+    if (!root) return Promise.resolve();
     return new Promise((resolve) => {
-      const settled = () => ["ready", "failed"].includes(app.dataset.engine);
+      const settled = () => ["ready", "failed"].includes(root.dataset.engine);
       if (settled()) return resolve();
       const observer = new MutationObserver(() => {
         if (settled()) {
@@ -44,14 +47,15 @@
           resolve();
         }
       });
-      observer.observe(app, { attributes: true, attributeFilter: ["data-engine"] });
+      observer.observe(root, { attributes: true, attributeFilter: ["data-engine"] });
     });
   }
 
-  // In the order the worker fetches them: on the letter page its engine is
-  // in the HTTP cache already; elsewhere it is what a visitor waits for next.
+  // In the order the worker fetches them: on a page that runs the engine it
+  // is in the HTTP cache already; elsewhere it is what a visitor waits for next.
   function groupsWanted() {
-    if (letterApp()) return saveData ? ["engine"] : ["engine", `pages:${lang}`];
+    const own = (app()?.dataset.offlineGroups || "").split(/\s+/).filter(Boolean);
+    if (own.length) return saveData ? own : [...own, `pages:${lang}`];
     return saveData ? [] : ["engine", `pages:${lang}`];
   }
 
