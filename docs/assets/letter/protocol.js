@@ -141,8 +141,9 @@
 /**
  * "lockfile": pyodide-lock.json did not download (status); "wheelIntact": a wheel failed its integrity check
  * or its download broke (file); "wheelStatus": a wheel did not download
- * (file, status); "noBoot": the worker's URL had no boot config.
- * @typedef {{code: "lockfile" | "wheelIntact" | "wheelStatus" | "noBoot",
+ * (file, status); "runtime": Pyodide's WebAssembly (file) did not download or
+ * start; "noBoot": the worker's URL had no boot config.
+ * @typedef {{code: "lockfile" | "wheelIntact" | "wheelStatus" | "runtime" | "noBoot",
  *   status?: number, name?: string, file?: string}} LoadProblem
  */
 

@@ -123,13 +123,30 @@ function integrity(sha256hex) {
 // are pure Python, compiled at build time, so nothing needs unpacking.
 const WHEELS_DIR = "/lib/wheels";
 
+// Pyodide 314 never settles loadPyodide when its WebAssembly cannot be
+// instantiated (a 404, a host that serves .wasm as text, too little memory):
+// it catches the error and only warns "wasm instantiation failed!"
+// (pyodide/pyodide#6296). That warning is the one signal, so the worker turns
+// it into a failure at once; the page's 15 s limit stays for anything else.
+const WASM_FAILED = "wasm instantiation failed!";
+
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn;
+    console.warn = (...args) => {
+      if (args[0] === WASM_FAILED) reject(problem("runtime", { file: "pyodide.asm.wasm" }));
+      warn.apply(console, args);
+    };
+  });
+}
+
 function boot({ runtime: runtimeURL, lockfile: lockFileURL, wheels: wheelList }) {
   // The marks (letter:…) time the stages for scripts/bench_browser.py.
   booting ??= (async () => {
     const wheels = fetchWheels(wheelList); // downloads while Python starts
     wheels.catch(() => {}); // awaited below, once Python is up
     const { loadPyodide } = await import(runtimeURL + "pyodide.mjs");
-    const pyodide = await loadPyodide({
+    const pyodide = await Promise.race([wasmFailure(), loadPyodide({
       indexURL: runtimeURL,
       lockFileContents: fetchLockfile(lockFileURL),
       // The build's standard library, partly compiled to bytecode, sits with
@@ -137,7 +154,7 @@ function boot({ runtime: runtimeURL, lockfile: lockFileURL, wheels: wheelList })
       stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
       stdout: () => {},
       stderr: () => {},
-    });
+    })]);
     const sys = pyodide.pyimport("sys");
     pyodide.FS.mkdirTree(WHEELS_DIR);
     for (const { name, bytes } of await wheels) {
