@@ -57,8 +57,12 @@ site: deps
 serve: deps
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: deps chromium java test-js
-	$(BIN)/python -m pytest
+# Two processes (pytest-xdist), a test file each at a time: the browser tests
+# spend much of their time waiting on Chromium, so two share two cores well.
+# `make site` first builds the engine into build/ once, so the tests' own
+# builds find it there and never build it side by side.
+test: deps chromium java test-js site
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Engine and content tests only: no browser, a few seconds.
 test-quick: deps test-js

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, expect, sync_playwright
 from static_server import StaticServer
 
-from tests.site.site_build import Build, build_site, prebuilt_site
+from tests.site.site_build import Build, prebuilt_site, shared_build
 from tests.site.visits import Visit, new_visit
 
 # Assertions retry until this; a busy 2-core CI machine needs more than the 5 s default.
@@ -30,9 +30,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> Build:
-    """The site under test: ``mkdocs build --strict`` into a fresh folder, or
-    the one ``TEST_SITE_DIR`` names."""
-    return prebuilt_site() or build_site(tmp_path_factory.mktemp("site"))
+    """The site under test: ``mkdocs build --strict`` into a fresh folder (one
+    for all the run's workers), or the one ``TEST_SITE_DIR`` names."""
+    return prebuilt_site() or shared_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

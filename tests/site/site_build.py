@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -32,3 +34,22 @@ def build_site(out: Path) -> Build:
         cwd=ROOT, capture_output=True, text=True,
     )
     return Build(result.returncode, result.stdout + result.stderr, out)
+
+
+def shared_build(tmp_path_factory) -> Build:
+    """One build for every pytest-xdist worker of this run (``make test`` runs
+    two): the first worker to come builds it, the others wait and reuse it.
+    The folder is read-only to the tests: a test that changes a site copies it."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: its own build
+        return build_site(tmp_path_factory.mktemp("site"))
+    run = tmp_path_factory.getbasetemp().parent  # this run's folder, the same for every worker
+    with open(run / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = run / "site.json"
+        if record.exists():
+            done = json.loads(record.read_text(encoding="utf-8"))
+            return Build(done["returncode"], done["output"], Path(done["site"]))
+        build = build_site(run / "site")
+        record.write_text(json.dumps({"returncode": build.returncode, "output": build.output,
+                                      "site": str(build.site)}), encoding="utf-8")
+        return build
