@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import fnmatch
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import partial
@@ -168,6 +169,14 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that hangs up mid-file (a page closed, a worker ended, the
+        network cut off on purpose) is not an error; anything else is printed."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """Serve ``root`` on 127.0.0.1 in a background thread."""
 
@@ -177,7 +186,7 @@ class StaticServer:
         if headers_file:
             self.state.load_headers_file()
         handler = type("BoundHandler", (Handler,), {"state": self.state})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
+        self.httpd = _Server(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
