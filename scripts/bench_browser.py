@@ -58,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import chromium  # noqa: E402  (launched exactly as the browser tests launch it)
+from build_engine import DEPENDENCY_WHEELS  # noqa: E402
 from static_server import StaticServer  # noqa: E402
 
 
@@ -200,12 +201,14 @@ def make_stock(folder: Path, runtime: Path) -> list[str]:
             (folder / (name + ".br")).symlink_to(ours)
         else:
             (folder / (name + ".br")).write_bytes(brotli.compress((npm / name).read_bytes(), quality=9))
-    wheels = []
-    for wheel in sorted((ROOT / "build" / "wheels").glob("*-py3-none-any.whl")):
-        (folder / wheel.name).symlink_to(wheel)
-        wheels.append(wheel.name)
-    if len(wheels) != 2:
-        sys.exit(f"expected the Jinja2 and MarkupSafe wheels in build/wheels, found {wheels}: build the site first")
+    # By name: build/wheels also holds the builder page's segno, which the
+    # letter page does not load.
+    wheels = [name for _, name in DEPENDENCY_WHEELS.values()]
+    for name in wheels:
+        wheel = ROOT / "build" / "wheels" / name
+        if not wheel.exists():
+            sys.exit(f"{wheel} is missing: build the site first")
+        (folder / name).symlink_to(wheel)
     return wheels
 
 
@@ -342,9 +345,13 @@ def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int 
     page.goto(origin + path, wait_until="commit")
     page.wait_for_function("() => window.__bench && window.__bench.rendered.length > 0",
                            timeout=READY_TIMEOUT_MS, polling=100)
+    # What the visitor waited for; what follows (the service worker keeping
+    # the site's files for offline use) is counted apart.
+    ready = counter.snapshot()
+    data_ready = {"ready_bytes": sum(n for _, n in ready), "ready_requests": len(ready)}
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)  # let the long-task observers deliver
-    data = _collect(page)
+    data = _collect(page) | data_ready
     data["server_bytes"] = sum(n for _, n in counter.snapshot())
     data["server_requests"] = counter.snapshot()
     # The second witness: what the page and its workers saw arrive over the
@@ -365,6 +372,7 @@ def visit(context, origin: str, path: str, counter: ByteCounter, linger_ms: int 
             except Exception:
                 pass
         data["settle_ms"] = round((time.monotonic() - started) * 1000)
+        data["settled_bytes"] = sum(n for _, n in counter.snapshot())
     page.close()
     return data
 
@@ -425,6 +433,9 @@ def summarise_visit(data: dict) -> dict:
         "wasm_request_ms": _round(first_fetch(data, "pyodide.asm.wasm")),
         "dom_content_loaded_ms": _round(data["nav"]["domContentLoaded"]) if data["nav"] else None,
         "server_bytes": data["server_bytes"],
+        "ready_bytes": data["ready_bytes"],
+        "ready_requests": data["ready_requests"],
+        "settled_bytes": data.get("settled_bytes"),
         "timing_bytes": data["timing_bytes"],
         "requests": len(data["server_requests"]),
         "requests_by_path": _count_paths(data["server_requests"]),
@@ -642,6 +653,9 @@ def summarise_server(results: dict) -> dict:
         "long_task_longest_ours_ms": max(t["longest_ours"] for t in tasks),
         "long_task_ours_script_ms": max(t["ours_ms"] for t in tasks),
         "cold_bytes": med(oc, "server_bytes"),
+        "cold_ready_bytes": med(oc, "ready_bytes"),
+        "cold_ready_requests": med(oc, "ready_requests"),
+        "cold_settled_bytes": med(oc, "settled_bytes") if all(r.get("settled_bytes") for r in oc) else None,
         "cold_timing_bytes": med(oc, "timing_bytes"),
         "bare_cold_bytes": med(bc, "server_bytes"),
         "warm_bytes": med(ow, "server_bytes"),
@@ -684,6 +698,8 @@ def summarise_baseline(results: dict) -> dict:
             o["ready_ms"] / b["ready_ms"] for o, b in zip(ow, base_w)), 3),
         "base_fcp_ms": med(base_c, "fcp_ms"),
         "base_cold_bytes": med(base_c, "server_bytes"),
+        "base_cold_ready_bytes": med(base_c, "ready_bytes"),
+        "base_cold_ready_requests": med(base_c, "ready_requests"),
         "base_cold_requests": med(base_c, "requests"),
     }
 
@@ -741,8 +757,9 @@ def table(report: dict) -> str:
          *both(lambda s: f"{ms(s['long_task_longest_ours_ms'])} ({ms(s['long_task_ours_script_ms'])})"), "none > 50 ms",
          verdict(plain["long_task_longest_ours_ms"] <= TARGETS["long_task_ours_ms"]
                  and (not pre or pre["long_task_longest_ours_ms"] <= TARGETS["long_task_ours_ms"]))),
-        ("bytes sent, cold visit", *both(lambda s: mb(s["cold_bytes"])), "≤ 5.5 MB with brotli",
-         verdict(pre is not None and pre["cold_bytes"] <= TARGETS["cold_bytes_brotli"])),
+        ("bytes sent, cold visit, until ready", *both(lambda s: mb(s["cold_ready_bytes"])), "≤ 5.5 MB with brotli",
+         verdict(pre is not None and pre["cold_ready_bytes"] <= TARGETS["cold_bytes_brotli"])),
+        ("  then the offline copy: first visit in all", *both(lambda s: mb(s["cold_settled_bytes"])), "", ""),
         ("bytes sent, warm visit", *both(lambda s: mb(s["warm_bytes"])), "", ""),
         (f"keystroke → preview p50 / p95 ({keys['keystrokes']} keys)",
          f"{keys['dom_p50_ms']:.1f} / {keys['dom_p95_ms']:.1f} ms", "", "p95 ≤ 16 ms",
@@ -782,9 +799,9 @@ def table(report: dict) -> str:
             ("A/B: warm, this / baseline (median of pairs)",
              *both(lambda s: f"{s['warm_over_base']:.2f} ({s['paired_warm_over_base']:.2f})"), "≤ 1.05 (no slower)",
              verdict(plain["paired_warm_over_base"] <= 1.05 and (not pre or pre["paired_warm_over_base"] <= 1.05))),
-            ("A/B: requests / bytes, cold, baseline",
-             *both(lambda s: f"{s['base_cold_requests']:.0f} / {mb(s['base_cold_bytes'])} "
-                             f"(this {s['cold_requests']:.0f} / {mb(s['cold_bytes'])})"), "", ""),
+            ("A/B: requests / bytes until ready, baseline",
+             *both(lambda s: f"{s['base_cold_ready_requests']:.0f} / {mb(s['base_cold_ready_bytes'])} "
+                             f"(this {s['cold_ready_requests']:.0f} / {mb(s['cold_ready_bytes'])})"), "", ""),
             (f"A/B: keystroke → preview p50 / p95, baseline",
              f"{base_keys['dom_p50_ms']:.1f} / {base_keys['dom_p95_ms']:.1f} ms "
              f"(this {keys['dom_p50_ms']:.1f} / {keys['dom_p95_ms']:.1f})", "", "p95 no slower",
@@ -809,7 +826,9 @@ def table(report: dict) -> str:
         "site's files (at most 30 s; 'offline-ready after the first visit' counts those already done after lingering).",
         "'Warm' is a second visit in the same profile (HTTP and code caches) after staying",
         f"{meta['linger_ms'] / 1000:g} s on the first, as a visitor writing does (Chromium caches the compiled wasm",
-        "only once it has run a while). Bytes are what the server wrote, headers included (MB = 10^6).",
+        "only once it has run a while). Bytes are what the server wrote, headers included (MB = 10^6):",
+        "'until ready' is what the visitor waits for; 'the offline copy' adds what the service worker",
+        "then keeps in idle time (every page of the visitor's language), once the first visit has settled.",
         "Long tasks are main-thread tasks over 50 ms before the first preview, each led by the script that",
         "ran longest in it (long-animation-frame attribution); 'our code' is assets/letter/. Keystroke: input",
         "event → preview DOM updated (and → next frame); a render splits into worker (request → reply) and page.",
