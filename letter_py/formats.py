@@ -24,10 +24,6 @@ class Format:
     help: str
 
 
-def _email(draft: Draft) -> str:
-    return f"Subject: {draft.subject}\n\n{draft.email_text}"
-
-
 def _json(draft: Draft) -> str:
     return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
@@ -35,7 +31,7 @@ def _json(draft: Draft) -> str:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("email", "txt", _email, "subject line and plain-text email body"),
+        Format("email", "txt", lambda d: d.email_copy, "subject line and plain-text email body"),
         Format("letter", "txt", lambda d: d.letter_text, "printable letter as plain text"),
         Format("html", "html", lambda d: d.letter_html, "printable letter as an HTML fragment"),
         Format("mailto", "txt", lambda d: d.mailto + "\n", "mailto: link (body only when it fits)"),

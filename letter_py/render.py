@@ -248,6 +248,14 @@ class Draft:
         return tidy(self._render("email.txt.j2", body=self.body, paragraphs=self.paragraphs))
 
     @cached_property
+    def email_copy(self) -> str:
+        """The email as a visitor copies or saves it: the subject line above the
+        body, in the letter's language (whatever the page's language is)."""
+        _ = self.letter.gettext
+        # Translators: the first line of a copied email, above its text.
+        return _("Subject: {subject}").format(subject=self.subject) + "\n\n" + self.email_text
+
+    @cached_property
     def letter_text(self) -> str:
         return tidy(self._render("letter.txt.j2", body=self.body, paragraphs=self.paragraphs))
 
@@ -321,6 +329,7 @@ class Draft:
                           "label": self.view.label},
             "subject": self.subject,
             "email_text": self.email_text,
+            "email_copy": self.email_copy,
             "letter_text": self.letter_text,
             "letter_html": self.letter_html,
             "mailto": self.mailto,

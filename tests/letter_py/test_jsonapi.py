@@ -11,7 +11,7 @@ from letter_py.jsonapi import MAX_INPUT
 from letter_py.web import Engine
 from tests.letter_py.letter_helpers import TODAY, render
 
-LETTER_KEYS = ["recipient", "subject", "email_text", "letter_text", "letter_html", "mailto",
+LETTER_KEYS = ["recipient", "subject", "email_text", "email_copy", "letter_text", "letter_html", "mailto",
                "mailto_complete", "eml", "webmail", "reminder", "filename"]
 
 
@@ -20,6 +20,7 @@ def test_output_shape(example: dict) -> None:
     assert list(result) == ["ok", "errors", "letters"]
     for letter in result["letters"]:
         assert list(letter) == LETTER_KEYS
+        assert letter["email_copy"] == f"Subject: {letter['subject']}\n\n{letter['email_text']}"
         assert list(letter["recipient"]) == ["role", "name", "email", "label"]
         assert isinstance(letter["mailto_complete"], bool)
         assert [list(link) for link in letter["webmail"]] == [["provider", "url", "complete"]] * 3

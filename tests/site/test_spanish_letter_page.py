@@ -73,7 +73,12 @@ def test_the_letters_language_is_chosen_apart_from_the_pages(visit: Visit, page_
     assert letter.preview_text() == expected["email_text"]
     # The page itself stays in its language.
     assert letter.page.locator("html").get_attribute("lang") == page_lang
-    expect(letter.page.get_by_role("button", name=t["action.copy"]).first).to_be_visible()
+    # The copied email is all in the letter's language, its subject line too.
+    letter.page.get_by_role("button", name=t["action.copy"]).first.click()
+    expect(letter.page.locator("[data-announcer]")).not_to_be_empty()
+    copied = letter.page.evaluate("navigator.clipboard.readText()")
+    assert copied == expected["email_copy"]
+    assert copied.startswith({"en": "Subject: ", "es": "Asunto: "}[letter_lang] + expected["subject"] + "\n\n")
 
 
 def test_without_javascript_the_spanish_page_shows_the_spanish_letter(make_visit):

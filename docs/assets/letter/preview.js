@@ -18,11 +18,12 @@ export class Preview {
     return checked ? checked.value : "email";
   }
 
-  /** The text a copy or a .txt download gets, in the format shown. */
+  /** The text a copy or a .txt download gets, in the format shown: the
+   * email's subject line comes from letter_py in the letter's language; the
+   * build's fallback letter is in the page's. */
   letterText(letter) {
-    return this.format() === "letter"
-      ? letter.letter_text
-      : `${text("letter.subjectLine", { subject: letter.subject })}\n\n${letter.email_text}`;
+    if (this.format() === "letter") return letter.letter_text;
+    return letter.email_copy ?? `${text("letter.subjectLine", { subject: letter.subject })}\n\n${letter.email_text}`;
   }
 
   /** The letter an action button belongs to. */
