@@ -46,7 +46,10 @@ def assert_failed_cleanly(page: Page, started: float) -> None:
     expect(page.locator("#engine-status")).to_be_hidden()
     # The fallback letter is there, and can be copied.
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Dear (Mayor/Police Chief Name)")
-    expect(page.get_by_role("button", name="Copy letter")).to_be_visible()
+    page.get_by_role("button", name="Copy letter").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Subject: Please help end the demand for sexual exploitation in ")
+    assert "\n\nDear (Mayor/Police Chief Name)," in copied
     # Nothing typed was lost.
     expect(page.get_by_role("group", name="2. Your details").get_by_label("Your full name")).to_have_value("Kept Typing")
     expect(page.get_by_label("Why this matters to you")).to_have_value("These words must survive.")
@@ -154,7 +157,10 @@ def test_worker_dies_after_ready_nothing_says_ready(visit: Visit, death: str):
     assert_nothing_says_ready_or_loading(page)
     # The last good letter stays usable.
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Kept Typing")
-    expect(page.get_by_role("button", name="Copy letter")).to_be_visible()
+    page.get_by_role("button", name="Copy letter").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Subject: Please help end the demand for sexual exploitation in ")
+    assert "\n\nDear (Mayor/Police Chief Name)," in copied
 
 
 def test_worker_crash_mid_session_recovers_on_retry(visit: Visit):

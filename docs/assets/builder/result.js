@@ -35,7 +35,6 @@ export class BuilderResult {
   /** letter_py's letters for the link's input: the first one, as the neighbour's email. */
   showLetter(output) {
     const letter = output.letters[0];
-    this.preview.textContent = letter
-      ? `${text("letter.subjectLine", { subject: letter.subject })}\n\n${letter.email_text}` : "";
+    this.preview.textContent = letter ? letter.email_copy : "";
   }
 }

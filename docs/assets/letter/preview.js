@@ -18,22 +18,23 @@ export class Preview {
     return checked ? checked.value : "email";
   }
 
-  /** The text a copy or a .txt download gets, in the format shown: the
-   * email's subject line comes from letter_py in the letter's language; the
-   * build's fallback letter is in the page's. */
+  /** The text a copy or a .txt download gets, in the format shown. */
   letterText(letter) {
-    if (this.format() === "letter") return letter.letter_text;
-    return letter.email_copy ?? `${text("letter.subjectLine", { subject: letter.subject })}\n\n${letter.email_text}`;
+    return this.format() === "letter" ? letter.letter_text : letter.email_copy;
   }
 
   /** The letter an action button belongs to. */
   letterFor(button) {
     const article = button.closest("[data-letter]");
     if (this.output) return this.output.letters[Number(article.dataset.letter)];
-    // No engine: use the fallback text the build put into the page.
+    // No engine: use the fallback text the build put into the page, which is
+    // in the page's language (letter_py's email_copy is in the letter's).
+    const subject = article.querySelector("[data-subject]").textContent;
+    const emailText = article.querySelector("[data-email-text]").textContent;
     return {
-      subject: article.querySelector("[data-subject]").textContent,
-      email_text: article.querySelector("[data-email-text]").textContent,
+      subject,
+      email_text: emailText,
+      email_copy: `${text("letter.subjectLine", { subject })}\n\n${emailText}`,
       letter_text: article.querySelector("[data-letter-html]").innerText,
       filename: "letter",
     };
