@@ -77,11 +77,7 @@ def _wanted(rel: str, editions: dict[str, str], root_lang: str) -> bool:
     return True
 
 
-BUILDER = (SITE_FOLDER,)
-
-
-def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/"),
-            builder: tuple[str, ...] = BUILDER) -> dict:
+def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/")) -> dict:
     """The precache manifest of the site folder ``root`` (see the module docstring)."""
     root = Path(root)
     paths = sorted(p for p in root.rglob("*") if p.is_file())
@@ -104,7 +100,7 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/"),
         files[url] = hashlib.sha256((root / rel).read_bytes()).hexdigest()
         if rel.startswith(versioned):
             groups["engine"].append(url)
-        elif rel.startswith(builder):
+        elif rel.startswith(SITE_FOLDER):
             groups["builder"].append(url)
         elif rel in lang_of_page and lang_of_page[rel]:
             groups[f"pages:{lang_of_page[rel]}"].append(url)
@@ -116,7 +112,7 @@ def collect(root: Path, versioned: tuple[str, ...] = ("pyodide/", "engine/"),
             for lang in languages:  # shared by every edition
                 groups[f"pages:{lang}"].append(url)
     body = {"files": files, "groups": groups,
-            "prefixes": {"versioned": list(versioned), "engine": list(versioned)}}
+            "prefixes": {"versioned": list(versioned), "engine": list(versioned), "builder": [SITE_FOLDER]}}
     version = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
     return {"version": version, **body}
 

@@ -29,6 +29,9 @@ def test_manifest_lists_the_sites_files_with_their_hashes(site: Path):
     assert all(k.startswith(("pyodide/", "engine/")) for k in engine)
     # segno's wheel is the builder page's alone: no visitor's page asks for it.
     assert manifest["groups"]["builder"] == [f"wheels/{builder_page.SEGNO_WHEEL}"]
+    # Its folder, as the engine's, lets an update carry the group over when
+    # the wheel's name (its version) changes.
+    assert manifest["prefixes"]["builder"] == ["wheels/"]
     assert not any(k.startswith("wheels/") for name, group in manifest["groups"].items()
                    if name != "builder" for k in group)
     # Lunr's other languages stay out; the search worker needs none of them for English.
