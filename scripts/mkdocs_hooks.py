@@ -41,12 +41,14 @@ import build_engine  # scripts/ is on sys.path while MkDocs imports this hook
 import builder_page
 import i18n_site
 import letter_py
+import letter_py.directory
 import material_markup
 import offline
 import security_headers
 import vendored
 from letter_py.web import Engine
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url, normalize_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +65,12 @@ FALLBACK_INPUT: dict[str, Any] = {"date": ""}
 
 # What an edition's build takes from the English build's (i18n_site.nested()).
 SHARED = ("build", "precompiled", "precompiled_sha256", "campaign_dir", "campaign_json",
-          "script_hashes", "translations", "docs_dir", "builder")
+          "script_hashes", "translations", "docs_dir", "builder", "directory")
+
+# The officials directory the letter page looks towns up in, on the visitor's
+# device: one file for every edition, named by its content so a host may cache
+# it for good (docs/assets/letter/directory.js fetches it whole, once).
+DIRECTORY_FOLDER = "assets/directory/"
 
 
 def _campaign_dir(config) -> Path:
@@ -110,6 +117,7 @@ def on_config(config, **kwargs):
             translations=i18n_site.translations(config),
             docs_dir=Path(config.docs_dir),  # the page scripts' folder, shared by the editions
             builder=builder_page.prepare(ROOT),
+            directory=directory_file(),
         )
     engine = Engine(files_json)
     _state.update(
@@ -118,6 +126,18 @@ def on_config(config, **kwargs):
         fallback=json.loads(engine.render(json.dumps({**FALLBACK_INPUT, "lang": lang}))),
     )
     return config
+
+
+def directory_file() -> tuple[str, str]:
+    """The directory's site path and JSON text: the committed snapshot with the
+    corrections file applied (letter_py.directory); a bad correction stops the build."""
+    try:
+        data = letter_py.directory.load_site_data()
+    except letter_py.directory.DirectoryError as error:
+        raise PluginError(f"The officials directory: {error}") from None
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    return f"{DIRECTORY_FOLDER}{data['state'].lower()}.{digest}.json", text
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -182,6 +202,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             "languages": _state["languages"],
             "campaign_json": _state["campaign_json"],
             "campaign": _state["describe"],
+            "directory": root + _state["directory"][0],
             "fallback": _state["fallback"],
             "strings": strings,
         }
@@ -326,6 +347,10 @@ def on_post_build(config, **kwargs):
         _copy(_state["precompiled"], site / _precompiled_path(built))
     for site_path, source in builder_page.site_files(_state["builder"]).items():
         _copy(source, site / site_path)
+    directory_path, directory_text = _state["directory"]
+    shutil.rmtree(site / DIRECTORY_FOLDER, ignore_errors=True)  # an older build's file
+    (site / directory_path).parent.mkdir(parents=True, exist_ok=True)
+    (site / directory_path).write_text(directory_text, encoding="utf-8")
     headers = security_headers.headers_file(
         sorted(_state["script_hashes"]), built.runtime_path, built.engine_path)
     (site / "_headers").write_text(headers)

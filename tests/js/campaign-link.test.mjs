@@ -16,9 +16,11 @@ test("the notice names the town and the organizer, as text", () => {
   const campaign = { city: "Springfield", state: "IL", state_name: "Illinois", organizer: "<b>Neighbours</b>" };
   const [key, values] = noticeText({ campaign, errors: [] });
   assert.equal(text(key, values),
-    "Letter for Springfield, Illinois, prepared by <b>Neighbours</b>: check the names and addresses before you send.");
+    "Letter for Springfield, Illinois, prepared by <b>Neighbours</b>, for people who live there: "
+    + "officials set aside letters from outside their area. Check the names and addresses before you send.");
   const [bare, town] = noticeText({ campaign: { ...campaign, organizer: "", state_name: "", state: "" }, errors: [] });
-  assert.equal(text(bare, town), "Letter for Springfield: check the names and addresses before you send.");
+  assert.equal(text(bare, town), "Letter for Springfield, for people who live there: "
+    + "officials set aside letters from outside their area. Check the names and addresses before you send.");
   assert.equal(townName({ city: "", state: "IL", state_name: "Illinois" }), "Illinois");
 });
 

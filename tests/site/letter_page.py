@@ -72,7 +72,7 @@ class LetterPage:
 
     @property
     def community(self) -> Locator:
-        return self.group(self.t["section.community"])
+        return self.group(self.t["section.town"])
 
     def _fill(self, scope: Locator, labels: Mapping[str, str], values: Mapping[str, str]) -> None:
         """Type each value into the field of ``scope`` whose label ``labels`` gives for its key."""

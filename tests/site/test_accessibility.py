@@ -404,15 +404,15 @@ def test_the_whole_letter_flow_with_the_keyboard_alone(visit: Visit):
     # Your details, typed field by field; Shift+Tab goes back the same way.
     for label, value in [("Your full name", "Sam Rivera"), ("Street address", "12 Elm Street"),
                          ("Town or city", "Oak Park"), ("State", "IL"), ("ZIP code", "60302")]:
-        kb.tab_to(label, "2. Your details")
+        kb.tab_to(label, "3. Your details")
         kb.type(value)
     kb.press("Shift+Tab")
-    kb.expect_at("State", "2. Your details")
+    kb.expect_at("State", "3. Your details")
     kb.press("Shift+Tab")
-    kb.expect_at("Town or city", "2. Your details")
+    kb.expect_at("Town or city", "3. Your details")
     kb.press("Tab")
     kb.press("Tab")
-    kb.expect_at("ZIP code", "2. Your details")
+    kb.expect_at("ZIP code", "3. Your details")
 
     # The view switch is a radio group: arrow keys move between its options.
     kb.tab_to("An email", "Show it as")

@@ -22,8 +22,8 @@ def test_a_link_prefills_officials_recipients_community_and_news(visit: Visit):
     page = letter.page
     expect(page.locator(NOTICE)).to_be_visible()
     expect(page.locator(NOTICE)).to_contain_text(
-        "Letter for Springfield, Illinois, prepared by Springfield Neighbours: "
-        "check the names and addresses before you send.")
+        "Letter for Springfield, Illinois, prepared by Springfield Neighbours, for people who live there: "
+        "officials set aside letters from outside their area. Check the names and addresses before you send.")
     first, second = letter.recipient(1), letter.recipient(2)
     expect(first.get_by_label("Their full name")).to_have_value("Maria Lopez")
     expect(first.get_by_label("Their email address (optional)")).to_have_value("mayor@springfield.example.gov")
@@ -35,7 +35,7 @@ def test_a_link_prefills_officials_recipients_community_and_news(visit: Visit):
     expect(picker).to_be_visible()
     assert picker.locator("option").all_text_contents() == ["Someone else", "Mayor Maria Lopez",
                                                             "Police Chief Ken Brown"]
-    expect(letter.community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
+    expect(letter.community.get_by_label("Your town or city")).to_have_value("Springfield")
     expect(page.get_by_role("group", name="News article 1").get_by_label("Link")).to_have_value(
         "https://news.example.com/2026/03/14/sting")
     letter.wait_for_preview("Dear Mayor Lopez")
@@ -57,13 +57,13 @@ def test_nothing_typed_is_lost_when_a_link_arrives(visit: Visit):
     expect(letter.page.locator(NOTICE)).to_contain_text("Letter for Springfield")
     expect(letter.recipient(2).get_by_label("Their full name")).to_have_value("Ken Brown")
     expect(letter.recipient(1).get_by_label("Their full name")).to_have_value("Pat Quinn")
-    expect(letter.community.get_by_label("Town or city the letter is about")).to_have_value("Oak Park")
+    expect(letter.community.get_by_label("Your town or city")).to_have_value("Oak Park")
     expect(letter.page.get_by_label("Why this matters to you")).to_have_value("My own words stay.")
 
 
 def test_the_older_prefill_still_works_beside_it(visit: Visit):
     letter = LetterPage.open(visit, "/write/#city=Evanston&role=police_chief")
-    expect(letter.community.get_by_label("Town or city the letter is about")).to_have_value("Evanston")
+    expect(letter.community.get_by_label("Your town or city")).to_have_value("Evanston")
     expect(letter.recipient(1).get_by_label("Who are you writing to?")).to_have_value("police_chief")
     expect(letter.page.locator(NOTICE)).to_be_hidden()
 

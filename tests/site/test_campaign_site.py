@@ -66,8 +66,8 @@ def test_officials_and_local_news_from_the_campaign(browser, campaign_site: Path
         try:
             page = visit.open("/write/")
             wait_for_engine(page)
-            community = page.get_by_role("group", name="3. Your community")
-            expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
+            community = page.get_by_role("group", name="1. Your town")
+            expect(community.get_by_label("Your town or city")).to_have_value("Springfield")
             expect(page.locator("[data-campaign-articles]")).to_contain_text("Springfield Gazette")
             recipient = page.get_by_role("group", name="Recipient 1")
             recipient.get_by_label("Choose a local official (optional)").select_option(label="Police Chief Ana Ortiz")

@@ -28,7 +28,7 @@ def summary_link(page: Page, starts: str):
 
 
 def show_errors(page: Page) -> None:
-    page.get_by_role("group", name="2. Your details").get_by_label("Your email address (optional)").fill("not an email")
+    page.get_by_role("group", name="3. Your details").get_by_label("Your email address (optional)").fill("not an email")
     page.get_by_role("button", name="Copy letter").click()
     expect(page.locator("#error-summary")).to_be_focused()
 

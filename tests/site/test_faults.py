@@ -34,7 +34,7 @@ def engine_file(site: Path, startswith: str) -> str:
 
 
 def type_details(page: Page) -> None:
-    page.get_by_role("group", name="2. Your details").get_by_label("Your full name").fill("Kept Typing")
+    page.get_by_role("group", name="3. Your details").get_by_label("Your full name").fill("Kept Typing")
     page.get_by_label("Why this matters to you").fill("These words must survive.")
 
 
@@ -51,7 +51,7 @@ def assert_failed_cleanly(page: Page, started: float) -> None:
     assert copied.startswith("Subject: Please help end the demand for sexual exploitation in ")
     assert "\n\nDear (Mayor/Police Chief Name)," in copied
     # Nothing typed was lost.
-    expect(page.get_by_role("group", name="2. Your details").get_by_label("Your full name")).to_have_value("Kept Typing")
+    expect(page.get_by_role("group", name="3. Your details").get_by_label("Your full name")).to_have_value("Kept Typing")
     expect(page.get_by_label("Why this matters to you")).to_have_value("These words must survive.")
 
 

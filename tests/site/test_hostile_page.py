@@ -58,7 +58,7 @@ def test_hostile_corpus_in_every_field(visit: Visit):
 
 def test_over_the_limit_gets_a_clear_error_and_keeps_the_text(visit: Visit):
     page = visit.open_letter_page()
-    name = page.get_by_role("group", name="2. Your details").get_by_label("Your full name")
+    name = page.get_by_role("group", name="3. Your details").get_by_label("Your full name")
     name.fill(HUGE)
     page.get_by_label("Why this matters to you").fill("My own words stay.")
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("My own words stay.")

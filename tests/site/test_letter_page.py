@@ -291,7 +291,7 @@ def test_remember_is_opt_in_and_forget_clears_it(visit: Visit):
 def test_url_fragment_prefills_the_campaign_fields(visit: Visit):
     letter = LetterPage.open(visit, "/write/#city=Springfield&state=IL&role=police_chief")
     community = letter.community
-    expect(community.get_by_label("Town or city the letter is about")).to_have_value("Springfield")
+    expect(community.get_by_label("Your town or city")).to_have_value("Springfield")
     expect(letter.recipient().get_by_label("Who are you writing to?")).to_have_value("police_chief")
     expect(letter.subject()).to_contain_text("Springfield")
     letter.wait_for_preview("Dear Chief")

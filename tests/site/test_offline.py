@@ -48,8 +48,8 @@ def language_pages(site: Path, lang: str = "en") -> list[str]:
 
 # Each edition's letter page, and the labels a visitor types under there.
 EDITIONS = {
-    "en": ("/write/", "2. Your details", "Your full name", "Why this matters to you"),
-    "es": ("/es/escribir/", "2. Sus datos", "Su nombre completo", "Por qué le importa este tema"),
+    "en": ("/write/", "3. Your details", "Your full name", "Why this matters to you"),
+    "es": ("/es/escribir/", "3. Sus datos", "Su nombre completo", "Por qué le importa este tema"),
 }
 
 

@@ -157,7 +157,7 @@ def test_nothing_is_stored_without_opting_in(visit: Visit):
         assert MARKER.lower().encode() not in entry.body.lower() and MARKER.lower() not in entry.url.lower()
     assert visit.context.cookies() == []
     # Nothing typed survives the reload either.
-    expect(page.get_by_role("group", name="2. Your details").get_by_label("Your full name")).to_have_value("")
+    expect(page.get_by_role("group", name="3. Your details").get_by_label("Your full name")).to_have_value("")
 
 
 def test_opt_in_stores_only_the_documented_key_and_forget_empties_it(visit: Visit):

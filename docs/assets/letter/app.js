@@ -11,6 +11,7 @@ import { showEngineStatus } from "./engine-status.js";
 import { ErrorSummary } from "./error-summary.js";
 import { LetterForm } from "./form.js";
 import { Friend, shareURL } from "./friend.js";
+import { TownOfficials } from "./officials.js";
 import { Preview } from "./preview.js";
 import { workerURL } from "./protocol.js";
 import { remember } from "./remember.js";
@@ -33,7 +34,8 @@ function takeEarlyWorker() {
 function start(root) {
   const boot = jsonOf("letter-boot");
   const announce = makeAnnouncer(root.querySelector("[data-announcer]"));
-  const form = new LetterForm(root, { officials: jsonOf("letter-officials") || [], announce });
+  const campaignOfficials = jsonOf("letter-officials") || [];
+  const form = new LetterForm(root, { officials: campaignOfficials, announce });
   const preview = new Preview(root);
   const errors = new ErrorSummary(root, form.element);
   const client = new EngineClient({
@@ -51,6 +53,11 @@ function start(root) {
     share: navigator.share ? (data) => navigator.share(data) : undefined,
   });
   const link = new CampaignLink(root, form);
+  // The town's officials from the directory, unless the campaign names its own.
+  const town = new TownOfficials(root, form, {
+    campaignOfficials: () => campaignOfficials.length > 0 || link.officials.length > 0,
+    onChange: () => client.render(),
+  });
   const remembered = remember({
     checkbox: root.querySelector("[data-remember]"),
     form: link.rememberedForm(), // never the campaign link's own values
@@ -65,12 +72,17 @@ function start(root) {
     // In the page's language: the officials' labels, the state's name.
     const input = JSON.stringify({ link: location.hash, lang: document.documentElement.lang });
     client.call("read_link", input).then((answer) => {
+      if (answer.campaign && answer.campaign.officials.length) town.clearRecipients();
       link.apply(answer);
       client.render();
     }, () => link.unread());
   };
   client.on("state", ({ state }) => {
-    if (state === "ready") readLink();
+    if (state === "ready") {
+      readLink();
+      // The directory in idle time once Python is ready, so it never delays the engine.
+      (window.requestIdleCallback || setTimeout)(() => town.preload());
+    }
     else if (state === "failed" && isCampaignHash(location.hash)) link.unread();
   });
   client.on("rendered", ({ id, output, sentAt }) => {
@@ -102,6 +114,7 @@ function start(root) {
   });
 
   friend.start();
+  town.start();
   form.applyFragment(location.hash);
   form.renumber("recipients");
   form.updateRoleFields();

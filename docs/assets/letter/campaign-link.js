@@ -47,6 +47,8 @@ export class CampaignLink {
     this.notice = root.querySelector("[data-campaign-notice]");
     /** @type {Map<string, string>} field path -> the value the link put there */
     this.filled = new Map();
+    /** The link's officials, once read: they take precedence over the directory's. */
+    this.officials = [];
   }
 
   /** Whether a field still holds exactly what the link put there. */
@@ -69,7 +71,8 @@ export class CampaignLink {
   apply(answer) {
     this.show(answer);
     if (!answer.campaign) return;
-    this.form.setOfficials(answer.campaign.officials);
+    this.officials = answer.campaign.officials;
+    this.form.setOfficials(this.officials);
     const input = answer.letter_input || {};
     this.fillRows("recipients", input.recipients || []);
     this.fillRows("articles", input.articles || []);

@@ -8,7 +8,7 @@ import { text } from "./strings.js";
 
 const FIRST_FIELD = "input, select, textarea";
 const RENUMBERED_ATTRIBUTES = ["name", "id", "for", "aria-describedby"];
-const OFFICIAL_FIELDS = ["role", "title", "name", "email", "address"];
+const OFFICIAL_FIELDS = ["role", "title", "name", "email", "phone", "address"];
 const KEEP_ONE = ["recipients", "officials"]; // rows that keep at least one (officials: the builder page's)
 
 export class LetterForm {
@@ -136,9 +136,12 @@ export class LetterForm {
   pickOfficial(select) {
     const official = this.officials[Number(select.value)];
     if (!official) return;
-    const prefix = `recipients.${select.closest("[data-row]").dataset.index}.`;
+    const row = select.closest("[data-row]");
+    const prefix = `recipients.${row.dataset.index}.`;
     for (const field of OFFICIAL_FIELDS) this.setField(prefix + field, official[field] || "");
     this.updateRoleFields();
+    // officials.js shows where a directory official's facts come from.
+    row.dispatchEvent(new CustomEvent("letter:official", { bubbles: true, detail: official }));
   }
 
   /** A fragment never reaches any server. */

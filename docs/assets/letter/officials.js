@@ -1,0 +1,201 @@
+// What choosing a town does to the form: the community and the sender's town
+// are filled in, and the town's known officials become recipients, each with
+// where its facts come from and when they were checked, and a warning where
+// the listed term has ended. A town with no known official gets its website
+// and no name. Nothing the visitor typed is replaced: a field is filled only
+// while it is empty, the page's default, or what this module put there. A
+// campaign's officials (campaign.toml's, or a campaign link's) come first:
+// then the directory fills the town only. Every value reaches the page as text.
+
+import * as directory from "./directory.js";
+import { text } from "./strings.js";
+import { TownPicker } from "./town-picker.js";
+
+const FIELDS = ["role", "title", "name", "email", "phone", "address"];
+
+export class TownOfficials {
+  /**
+   * @param {HTMLElement} root  the [data-letter-app] element
+   * @param {import("./form.js").LetterForm} form
+   * @param {{campaignOfficials: () => boolean, onChange: () => void}} options
+   */
+  constructor(root, form, { campaignOfficials, onChange }) {
+    this.root = root;
+    this.form = form;
+    this.campaignOfficials = campaignOfficials;
+    this.onChange = onChange;
+    this.result = root.querySelector("[data-town-result]");
+    this.filled = new WeakMap(); // element -> the value this module put there
+    this.lang = document.documentElement.lang || "en";
+    const box = root.querySelector("[data-town-picker]");
+    this.picker = box && new TownPicker(box, { onChoose: (town, data) => this.choose(town, data) });
+  }
+
+  start() {
+    if (!this.picker) return;
+    this.picker.start();
+    const city = this.picker.input;
+    // Typed in full without choosing: the sender's town follows, and an exact name counts as chosen.
+    city.addEventListener("input", () => this.fill("sender.city", city.value));
+    city.addEventListener("change", () => {
+      this.picker.townNamed(city.value).then((town) => {
+        if (!town || town.name === this.town?.name) return;
+        this.picker.close();
+        this.choose(town, this.picker.data);
+      }, () => this.failed());
+    });
+    this.root.addEventListener("letter:official", ({ target, detail }) => this.showSource(target, detail));
+  }
+
+  /** Loads the directory now (idle time once the engine is ready), so suggestions come at once. */
+  preload() {
+    this.picker?.load().catch(() => this.failed());
+  }
+
+  failed() {
+    this.show([paragraph(text("town.failed"))]);
+  }
+
+  choose(town, data) {
+    this.town = town;
+    this.fill("community.state", data.state);
+    this.fill("sender.city", town.name);
+    this.fill("sender.state", data.state);
+    const officials = town.officials || [];
+    const website = town.website ? [this.websiteLine(town, data)] : [];
+    if (this.campaignOfficials()) {
+      this.show([paragraph(text("town.found.campaign")), ...website]);
+    } else if (officials.length) {
+      this.fillRecipients(officials, data);
+      const key = officials.length === 1 ? "town.found.one" : "town.found.many";
+      this.show([paragraph(text(key, { town: town.name, count: officials.length })), ...website]);
+    } else {
+      this.clearRecipients();
+      const key = town.website ? "town.none" : "town.noneNoWebsite";
+      this.show([paragraph(text(key, { town: town.name })), ...website]);
+    }
+    this.form.updateRoleFields();
+    this.onChange();
+  }
+
+  show(children) {
+    this.result.replaceChildren(...children);
+    this.result.hidden = false;
+  }
+
+  websiteLine(town, data) {
+    const line = paragraph("");
+    line.append(newTabLink(town.website, text("town.website", { town: town.name })));
+    const source = data.sources[town.website_source];
+    if (source && source.date) {
+      line.append(" ", span(text("town.websiteSource", { source: source.name, date: directory.formatDate(source.date, this.lang) }), "lw-hint"));
+    }
+    return line;
+  }
+
+  /** The town's officials as recipients: in rows the visitor has not typed in, adding rows as needed. */
+  fillRecipients(officials, data) {
+    const town = this.town;
+    const labelled = officials.map((o) => ({ ...o, label: text("official.label", { name: o.name, role: this.roleLabel(o.role) }), data, town }));
+    this.form.setOfficials(labelled);
+    this.clearRecipients();
+    labelled.forEach((official, which) => {
+      const row = this.form.rows("recipients").find((r) => this.untouchedRow(r) && !r.dataset.fromDirectory)
+        || this.form.addRow("recipients", { focus: false });
+      const index = row.dataset.index;
+      for (const field of FIELDS) this.fill(`recipients.${index}.${field}`, official[field] || "", true);
+      row.dataset.fromDirectory = "true";
+      const picker = row.querySelector("[data-official-picker]");
+      if (picker) picker.value = String(which);
+      this.showSource(row, official);
+    });
+  }
+
+  /** Rows an earlier town filled, still as it left them: emptied (the first) or removed (the rest). */
+  clearRecipients() {
+    for (const row of this.form.rows("recipients")) {
+      if (!row.dataset.fromDirectory || !this.untouchedRow(row)) continue;
+      delete row.dataset.fromDirectory;
+      this.showSource(row, null);
+      if (this.form.rows("recipients").length > 1) {
+        row.remove();
+        this.form.renumber("recipients");
+      } else {
+        for (const field of FIELDS) this.fill(`recipients.${row.dataset.index}.${field}`, "", true);
+        this.fill(`recipients.${row.dataset.index}.role`, row.querySelector("select[name$='.role'] option")?.value || "", true);
+      }
+    }
+  }
+
+  roleLabel(role) {
+    const option = this.form.element.querySelector(`select[name$=".role"] option[value="${CSS.escape(role)}"]`);
+    return option ? option.textContent : role;
+  }
+
+  /** The row's source line: who published these facts, when they were checked, a term that has ended. */
+  showSource(row, official) {
+    const box = row.querySelector("[data-official-source]");
+    if (!box) return;
+    if (!official || !official.source || !official.data || !official.town) {
+      box.replaceChildren();
+      box.hidden = true;
+      return;
+    }
+    const { data, town } = official;
+    const parts = [];
+    if (directory.isStale(official)) {
+      const date = directory.formatDate(official.term_end, this.lang);
+      const warning = paragraph("", "lw-stale");
+      warning.append(span(text(town?.website ? "official.stale" : "official.staleNoWebsite", { date })));
+      if (town?.website) warning.append(" ", newTabLink(town.website, text("town.website", { town: town.name })));
+      parts.push(warning);
+    }
+    const source = data.sources[official.source] || { name: official.source };
+    const line = paragraph(text("official.source", { source: source.name, date: directory.formatDate(official.checked, this.lang) }), "lw-hint");
+    if (official.source_url) line.append(" ", newTabLink(official.source_url, text("official.sourcePage")));
+    parts.push(line);
+    box.replaceChildren(...parts);
+    box.hidden = false;
+  }
+
+  untouched(element) {
+    return element.value === "" || element.value === element.defaultValue || this.filled.get(element) === element.value;
+  }
+
+  untouchedRow(row) {
+    return Array.from(row.querySelectorAll("input[name]:not([type=radio]), textarea[name]")).every((el) => this.untouched(el));
+  }
+
+  // A field is filled only while the visitor has not typed in it (inRow: the row was checked already).
+  fill(path, value, inRow = false) {
+    const element = this.form.element.elements.namedItem(path);
+    if (!element || typeof value !== "string" || element instanceof RadioNodeList) return;
+    if (!inRow && !this.untouched(element)) return;
+    element.value = value;
+    this.filled.set(element, element.value);
+  }
+}
+
+function paragraph(words, className = "") {
+  const p = document.createElement("p");
+  if (className) p.className = className;
+  p.textContent = words;
+  return p;
+}
+
+function span(words, className = "") {
+  const s = document.createElement("span");
+  if (className) s.className = className;
+  s.textContent = words;
+  return s;
+}
+
+/** A link that opens in a new tab and says so; no referrer, no opener (GOV.UK: say it opens a new tab). */
+function newTabLink(href, words) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer";
+  a.textContent = `${words} ${text("link.newTab")}`;
+  return a;
+}
