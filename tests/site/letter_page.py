@@ -100,6 +100,29 @@ class LetterPage:
     def fill_community(self, **values: str) -> None:
         self._fill(self.community, COMMUNITY_LABELS, values)
 
+    @property
+    def town_field(self) -> Locator:
+        """"Your town or city": the combobox over the directory's towns."""
+        return self.page.get_by_role("combobox", name=self.t["community.city"])
+
+    @property
+    def town_suggestions(self) -> Locator:
+        return self.page.get_by_role("listbox", name=self.t["town.list"]).get_by_role("option")
+
+    def choose_town(self, name: str, typed: int = 4) -> None:
+        """Type the first letters of a town, then choose it from the suggestions with the keyboard."""
+        field = self.town_field
+        field.focus()
+        self.page.keyboard.type(name[:typed], delay=20)
+        expect(self.town_suggestions.first).to_be_visible()
+        names = self.town_suggestions.all_text_contents()
+        assert name in names, (name, names)
+        for _ in range(names.index(name) + 1):
+            self.page.keyboard.press("ArrowDown")
+        expect(self.town_suggestions.nth(names.index(name))).to_have_attribute("aria-selected", "true")
+        self.page.keyboard.press("Enter")
+        expect(self.page.locator("[data-town-result]")).to_be_visible()
+
     def fill_personal(self, text: str) -> None:
         self.page.get_by_label(self.t["personal.label"]).fill(text)
 

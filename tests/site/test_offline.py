@@ -24,7 +24,8 @@ from playwright.sync_api import Browser, Page, expect
 from static_server import StaticServer
 
 from tests.site.cache_storage import CACHE_PREFIX, entries, precache_manifest, wait_offline_ready
-from tests.site.letter_page import wait_for_engine
+from tests.site import directory_towns
+from tests.site.letter_page import LetterPage, wait_for_engine
 from tests.site.visits import Visit, new_visit
 
 MARKER = "Qv8Offline"  # typed into the form; must never be in Cache Storage
@@ -71,6 +72,11 @@ def test_offline_after_one_visit(visit: Visit, site: Path, lang: str):
         type_into_letter(page, "Offline Writer", lang)
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Offline Writer cares.")
         expect(page.locator("#engine-failed")).to_be_hidden()
+        # The officials directory is part of the offline copy: a town is looked up with no network.
+        town, official = directory_towns.with_official(site, stale=False)
+        letter = LetterPage(page, lang)
+        letter.choose_town(town["name"])
+        expect(letter.recipient(1).get_by_label(letter.t["recipient.name"])).to_have_value(official["name"])
         pages = language_pages(site, lang)
         assert letter_page in pages
         if lang == "en":
