@@ -16,6 +16,7 @@ build step to forget:
   toggles (:mod:`material_markup`, which fixes Material's bundle after the
   build too).
 * ``on_post_build`` copies the runtime, engine and compiled campaign into the site,
+  writes the officials directory the letter page looks towns up in (:func:`directory_file`),
   writes ``_headers``, the same policy as HTTP headers for hosts, the web app
   manifest (:mod:`app_manifest`) and the service worker with its precache
   manifest of the finished site folder (:mod:`offline`), and ``.br``/``.gz``
@@ -209,7 +210,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     if page.meta.get("template") == builder_page.TEMPLATE:  # "Set up your town"
         context["builder_app"] = builder_page.page_context(
             page, nav, boot_config(_state["build"], page, root), root, _state["campaign_json"], _state["describe"],
-            strings)
+            strings, _state["directory"][0])
     return context
 
 

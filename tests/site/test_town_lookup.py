@@ -18,9 +18,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from letter_py import campaign_link as cl
+from letter_py import default_campaign
 from tests.campaign_links import SPRINGFIELD, fragment_of
 from tests.site import directory_towns, standards
 from tests.site.axe import axe_violations, with_axe
+from tests.site.builder_page import BuilderPage
 from tests.site.letter_page import LetterPage
 from tests.site.visits import Visit
 
@@ -219,3 +222,24 @@ def test_axe_and_the_nu_checker_with_suggestions_open(make_visit, tmp_path: Path
     html = tmp_path / f"suggestions-open-{lang}.html"
     html.write_text("<!doctype html>\n" + letter.page.evaluate("document.documentElement.outerHTML"), encoding="utf-8")
     assert standards.nu_errors([html]) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_organizer_starts_set_up_your_town_from_a_town_in_the_directory(visit: Visit, site: Path, lang: str):
+    town, mayor = directory_towns.with_official(site, stale=False)
+    builder = BuilderPage.open(visit, lang=lang)
+    page, t = builder.page, builder.t
+    field = page.get_by_role("combobox", name=t["builder.city.label"])
+    field.focus()
+    page.keyboard.type(town["name"][:4], delay=20)
+    option = page.get_by_role("option", name=town["name"], exact=True)
+    expect(option).to_be_visible()
+    option.click()  # by touch or mouse, this time
+    official = builder.official(1)
+    expect(official.get_by_label(t["builder.official.name"])).to_have_value(mayor["name"])
+    expect(official.get_by_label(t["builder.official.email"])).to_have_value(mayor["email"])
+    expect(official.locator("[data-official-source]")).to_contain_text("Open States")
+    expect(page.get_by_label(t["builder.state.label"])).to_have_value("IL")
+    link = builder.wait_for_link(1)
+    local, errors = cl.decode(link, default_campaign())
+    assert errors == [] and local.officials[0].name == mayor["name"] and local.city == town["name"], (local, errors)

@@ -13,6 +13,7 @@ import { showEngineStatus } from "../letter/engine-status.js";
 import { ErrorSummary } from "../letter/error-summary.js";
 import { inputDocument } from "../letter/field-paths.js";
 import { LetterForm } from "../letter/form.js";
+import { TownOfficials } from "../letter/officials.js";
 import { workerURL } from "../letter/protocol.js";
 import { text } from "../letter/strings.js";
 import { showQR } from "./qr-svg.js";
@@ -79,8 +80,18 @@ function start(root) {
     }, () => {});
   };
 
+  // A town from the officials directory: its officials, with their sources, as the campaign's.
+  const town = new TownOfficials(root, form, {
+    onChange: () => build(),
+    fields: { rows: "officials", state: "defaults.state", follow: [] },
+  });
+
   showEngineStatus(root, client);
-  client.on("state", ({ state }) => { if (state === "ready") build(); });
+  client.on("state", ({ state }) => {
+    if (state !== "ready") return;
+    build();
+    (window.requestIdleCallback || setTimeout)(() => town.preload());
+  });
   client.on("rendered", ({ output }) => result.showLetter(output));
   form.listen((name) => {
     if (name) touched.add(name);
@@ -104,5 +115,6 @@ function start(root) {
     } else if (action === "print-flyer") window.print();
   });
   form.updateRoleFields();
+  town.start();
   client.start();
 }

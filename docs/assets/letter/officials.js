@@ -13,17 +13,24 @@ import { TownPicker } from "./town-picker.js";
 
 const FIELDS = ["role", "title", "name", "email", "phone", "address"];
 
+// The letter page's fields; the builder page ("Set up your town") has its own.
+const LETTER_PAGE = { rows: "recipients", state: "community.state", follow: ["sender.city", "sender.state"] };
+
 export class TownOfficials {
   /**
-   * @param {HTMLElement} root  the [data-letter-app] element
+   * @param {HTMLElement} root  the page's app element ([data-letter-app], [data-campaign-builder])
    * @param {import("./form.js").LetterForm} form
-   * @param {{campaignOfficials: () => boolean, onChange: () => void}} options
+   * @param {{campaignOfficials?: () => boolean, onChange: () => void,
+   *   fields?: {rows: string, state: string, follow: string[]}}} options
+   *   fields: the rows the officials go in, the state's field, and the town and
+   *   state fields that follow the chosen town (the sender's address)
    */
-  constructor(root, form, { campaignOfficials, onChange }) {
+  constructor(root, form, { campaignOfficials = () => false, onChange, fields = LETTER_PAGE }) {
     this.root = root;
     this.form = form;
     this.campaignOfficials = campaignOfficials;
     this.onChange = onChange;
+    this.fields = fields;
     this.result = root.querySelector("[data-town-result]");
     this.filled = new WeakMap(); // element -> the value this module put there
     this.lang = document.documentElement.lang || "en";
@@ -36,7 +43,7 @@ export class TownOfficials {
     this.picker.start();
     const city = this.picker.input;
     // Typed in full without choosing: the sender's town follows, and an exact name counts as chosen.
-    city.addEventListener("input", () => this.fill("sender.city", city.value));
+    city.addEventListener("input", () => this.fill(this.fields.follow[0], city.value));
     city.addEventListener("change", () => {
       this.picker.townNamed(city.value).then((town) => {
         if (!town || town.name === this.town?.name) return;
@@ -58,9 +65,10 @@ export class TownOfficials {
 
   choose(town, data) {
     this.town = town;
-    this.fill("community.state", data.state);
-    this.fill("sender.city", town.name);
-    this.fill("sender.state", data.state);
+    const [followCity, followState] = this.fields.follow;
+    this.fill(this.fields.state, data.state);
+    this.fill(followCity, town.name);
+    this.fill(followState, data.state);
     const officials = town.officials || [];
     const website = town.website ? [this.websiteLine(town, data)] : [];
     if (this.campaignOfficials()) {
@@ -95,15 +103,16 @@ export class TownOfficials {
 
   /** The town's officials as recipients: in rows the visitor has not typed in, adding rows as needed. */
   fillRecipients(officials, data) {
-    const town = this.town;
+    const { town } = this;
+    const kind = this.fields.rows;
     const labelled = officials.map((o) => ({ ...o, label: text("official.label", { name: o.name, role: this.roleLabel(o.role) }), data, town }));
-    this.form.setOfficials(labelled);
+    if (kind === "recipients") this.form.setOfficials(labelled); // the letter page's pickers
     this.clearRecipients();
     labelled.forEach((official, which) => {
-      const row = this.form.rows("recipients").find((r) => this.untouchedRow(r) && !r.dataset.fromDirectory)
-        || this.form.addRow("recipients", { focus: false });
+      const row = this.form.rows(kind).find((r) => this.untouchedRow(r) && !r.dataset.fromDirectory)
+        || this.form.addRow(kind, { focus: false });
       const index = row.dataset.index;
-      for (const field of FIELDS) this.fill(`recipients.${index}.${field}`, official[field] || "", true);
+      for (const field of FIELDS) this.fill(`${kind}.${index}.${field}`, official[field] || "", true);
       row.dataset.fromDirectory = "true";
       const picker = row.querySelector("[data-official-picker]");
       if (picker) picker.value = String(which);
@@ -113,16 +122,18 @@ export class TownOfficials {
 
   /** Rows an earlier town filled, still as it left them: emptied (the first) or removed (the rest). */
   clearRecipients() {
-    for (const row of this.form.rows("recipients")) {
+    const kind = this.fields.rows;
+    for (const row of this.form.rows(kind)) {
       if (!row.dataset.fromDirectory || !this.untouchedRow(row)) continue;
       delete row.dataset.fromDirectory;
       this.showSource(row, null);
-      if (this.form.rows("recipients").length > 1) {
+      if (this.form.rows(kind).length > 1) {
         row.remove();
-        this.form.renumber("recipients");
+        this.form.renumber(kind);
       } else {
-        for (const field of FIELDS) this.fill(`recipients.${row.dataset.index}.${field}`, "", true);
-        this.fill(`recipients.${row.dataset.index}.role`, row.querySelector("select[name$='.role'] option")?.value || "", true);
+        const prefix = `${kind}.${row.dataset.index}.`;
+        for (const field of FIELDS) this.fill(prefix + field, "", true);
+        this.fill(prefix + "role", row.querySelector("select[name$='.role'] option")?.value || "", true);
       }
     }
   }

@@ -10,6 +10,9 @@
 //   protocol.js       this contract
 //   field-paths.js    field path <-> element id, the form -> letter_py's input (pure)
 //   form.js           rows, role fields, the officials picker, the #city=… fragment
+//   town-picker.js    "Your town": the combobox over the officials directory's towns
+//   directory.js      the directory file, fetched once; matching towns, dates (pure)
+//   officials.js      what choosing a town fills in: officials with their sources
 //   preview.js        shows the letters, the email / printed-letter switch
 //   error-summary.js  the errors, at the top and by each field (GOV.UK manner)
 //   actions.js        copy, download, email, webmail, the .ics reminder, print
