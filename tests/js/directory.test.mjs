@@ -85,3 +85,24 @@ test("arrow keys move through the suggestions and back to the text field", () =>
   assert.equal(nextOption("ArrowUp", -1, 3), 2);
   assert.equal(nextOption("ArrowDown", -1, 0), -1);
 });
+
+test("suggestions for every Illinois town come well within one frame (16 ms)", () => {
+  // As many towns as the directory has, with names of the same shape.
+  const words = ["Oak", "Park", "Lake", "River", "Forest", "Grove", "Hills", "Spring", "Field", "Mount", "North", "West"];
+  const towns = prepare({
+    state: "IL",
+    towns: Array.from({ length: 1300 }, (_, i) => ({
+      id: String(1700000 + i),
+      name: `${words[i % 12]}${i % 5 ? " " : ""}${words[(i * 7) % 12].toLowerCase()}${i % 3 ? ` ${words[(i * 5) % 12]}` : ""} ${i}`,
+    })),
+  }).towns;
+  const times = [];
+  for (const query of ["O", "Oa", "Oak", "Oak p", "La", "Riv", "Mount f", "z"].flatMap((q) => [q, q, q])) {
+    const start = performance.now();
+    match(towns, query);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  assert.ok(median < 4, `median ${median.toFixed(2)} ms`);
+});
