@@ -113,7 +113,8 @@ def show(args: argparse.Namespace, failure: type[Exception]) -> int:
         lines.append("  website: none known")
     officials = town.get("officials") or []
     if not officials:
-        lines.append("  officials: none known; find the mayor's and police chief's details on the town's website")
+        where = "website above" if town.get("website") else "own website"
+        lines.append(f"  officials: none known; find the mayor's and police chief's details on the town's {where}")
     for official in officials:  # type: ignore[union-attr]
         lines.append(f"  {official['role']}: {official['name']}")
         for key in ("email", "phone", "address"):

@@ -9,7 +9,7 @@ Every entry names the public page it was read from and the date it was read.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import NamedTuple
 
 from . import values
@@ -41,7 +41,8 @@ class _Entry:
     def problem(self, field: str, message: str) -> None:
         self.problems.append(f"{self.label}: {field}: {message}")
 
-    def value(self, table: Mapping, field: str, check, required: bool = False) -> object | None:
+    def value(self, table: Mapping, field: str, check: Callable[[object], object],
+              required: bool = False) -> object | None:
         raw = table.get(field)
         if raw is None or raw == "":
             if required:

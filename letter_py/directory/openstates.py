@@ -10,7 +10,7 @@ date counts as current); the others are reported as superseded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from . import values
@@ -52,7 +52,7 @@ class _Reader:
         self.entry = f"{path} ({label})"
         self.refused = refused
 
-    def value(self, field: str, raw: object, check) -> object | None:
+    def value(self, field: str, raw: object, check: Callable[[object], object]) -> object | None:
         if raw is None or raw == "":
             return None
         try:
