@@ -1,4 +1,4 @@
-"""The ``letter-py`` command: example, render, batch, check-campaign and campaign-link.
+"""The ``letter-py`` command: example, render, batch, check-campaign, campaign-link and directory.
 
 The command line is the only part that reads and writes files; it hands text
 to the same pure functions the browser uses. Exit status 0 means success;
@@ -135,6 +135,10 @@ def cmd_example(args: argparse.Namespace) -> int:
     example = EXAMPLES.get(args.lang or "en")
     if example is None:
         raise Failure(f"--lang: there is an example in {', '.join(EXAMPLES)}, not {args.lang!r}", 2)
+    if args.town:
+        from .directory.cli import example as town_example
+
+        example = town_example(example, args.town, Failure)
     sys.stdout.write(json.dumps(example, indent=2, ensure_ascii=False) + "\n")
     return 0
 
@@ -284,6 +288,12 @@ def cmd_campaign_link(args: argparse.Namespace) -> int:
     return run(args, _campaign(args), _read_text, _write, Failure)
 
 
+def cmd_directory(args: argparse.Namespace) -> int:
+    from .directory.cli import run
+
+    return run(args, _write, Failure)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="letter-py",
@@ -306,6 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Print a complete, valid input document (JSON) that render accepts; "
                                           "--lang es gives a Spanish letter's.")
     sub.add_argument("--lang", metavar="LANG", help=f"the example's letter language: {', '.join(EXAMPLES)}")
+    sub.add_argument("--town", metavar="NAME",
+                     help="an Illinois town (name or Census place ID): its known officials become the recipients")
     sub.set_defaults(run=cmd_example)
 
     sub = commands.add_parser("render", help="render the letters of one input document",
@@ -342,6 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .campaign_link_cli import add_parser
 
     add_parser(commands, common, cmd_campaign_link)
+
+    from .directory.cli import add_parser as add_directory_parser
+
+    add_directory_parser(commands, cmd_directory)
     return parser
 
 

@@ -270,11 +270,34 @@ def dependency_wheels(cache: Path) -> list[Path]:
     return [cache / jinja_file, cache / ms_file]
 
 
+# letter_py's parts the browser never runs: the officials directory (its
+# build, data and CLI; the page reads the JSON the site build ships instead).
+# Left out of the wheel and of its inputs, so a directory refresh rebuilds no engine.
+NOT_IN_BROWSER = ("directory",)
+
+
+def _in_browser(relative: Path) -> bool:
+    """Whether a path inside letter_py/ belongs in the browser's wheel."""
+    return not (relative.parts and relative.parts[0] in NOT_IN_BROWSER)
+
+
 def _source_files(root: Path) -> list[Path]:
     package = root / "letter_py"
     # The .mo catalogues are made from the .po sources (msgfmt), so they are not inputs.
-    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"]
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"
+             and _in_browser(p.relative_to(package))]
     return sorted(files) + [root / "pyproject.toml", root / "README.md"]
+
+
+def _copy_ignore(package: Path):
+    """shutil.copytree's ignore: caches, stale catalogues, and what the browser never runs."""
+    plain = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder).relative_to(package)
+        return set(plain(folder, names)) | {name for name in names if not _in_browser(here / name)}
+
+    return ignore
 
 
 def letter_py_wheel(root: Path, cache: Path) -> Path:
@@ -293,8 +316,7 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
     _log("building the letter_py wheel")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
-        shutil.copytree(root / "letter_py", src / "letter_py",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo"))
+        shutil.copytree(root / "letter_py", src / "letter_py", ignore=_copy_ignore(root / "letter_py"))
         msgfmt.compile_all(src / "letter_py")
         for name in ("pyproject.toml", "README.md"):
             if (root / name).exists():

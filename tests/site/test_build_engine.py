@@ -67,3 +67,16 @@ def test_the_manifest_lists_the_lockfiles_wheels_in_order_and_its_entry_module()
     assert by_file[files[-1]]["name"] == build_engine.ENGINE_PACKAGE
     # Not served: the page gets it in its boot config.
     assert all(not path.endswith("/" + build_engine.MANIFEST) for path in built.site_files())
+
+
+def test_the_browsers_wheel_leaves_out_the_officials_directory(tmp_path: Path):
+    """The page reads the directory's JSON; its build, data and CLI stay out of what visitors download."""
+    import zipfile
+
+    sources = [path.relative_to(ROOT).as_posix() for path in build_engine._source_files(ROOT)]
+    assert "letter_py/web.py" in sources
+    assert not [path for path in sources if path.startswith("letter_py/directory/")]
+    wheel = build_engine.letter_py_wheel(ROOT, tmp_path)
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "letter_py/web.py" in names and "letter_py/cli.py" in names
+    assert not [name for name in names if name.startswith("letter_py/directory/")], names

@@ -1,0 +1,120 @@
+"""What the letter page gets: the snapshot with the corrections applied, in its compact form.
+
+The page and the site build depend on this exact shape (``version`` 1). A
+town with nothing but its name is just ``{"id", "name"}``; empty keys are
+left out. Staleness is not decided here: the page compares ``term_end`` with
+the visitor's own today (:func:`is_stale` is the same rule, for the CLI).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Mapping
+from importlib import resources
+
+from ..dates import parse_iso_date
+from .corrections import SOURCE as CORRECTIONS, Corrections, read_corrections
+from .records import Official, TownIndex
+
+SNAPSHOT_FILE = "il.json"
+CORRECTIONS_FILE = "corrections.toml"
+OFFICIAL_KEYS = ("role", "name", "email", "phone", "tel", "address", "term_end", "source", "source_url", "checked")
+CORRECTIONS_SOURCE = {
+    "name": "This project's corrections file (letter_py/directory/corrections.toml)",
+    "url": "officials/",  # the page that explains it, relative to the site's root
+    "licence": "MIT, like the rest of this project",
+}
+
+
+class DirectoryError(ValueError):
+    """The packaged snapshot or the corrections file cannot be used; the message says where and why."""
+
+
+def is_stale(official: Mapping[str, object], today: _dt.date) -> bool:
+    """True when the official's listed term ended before ``today`` (no end date: not stale)."""
+    end = parse_iso_date(str(official.get("term_end") or ""))
+    return end is not None and end < today
+
+
+def _official(official: Mapping[str, object]) -> Official:
+    return {key: str(official[key]) for key in OFFICIAL_KEYS if official.get(key)}
+
+
+def site_data(snapshot: Mapping[str, object], corrections: Corrections) -> dict[str, object]:
+    """The directory as the page reads it (see the module docstring and docs/officials.md)."""
+    sources = snapshot["sources"]
+    assert isinstance(sources, Mapping)
+    listed: dict[str, dict[str, str]] = {}
+    for key in ("openstates", "uscityurl"):
+        source = sources[key]
+        entry = {"name": source["name"], "url": source["url"], "licence": source["licence"],
+                 "date": source["collected"] if key == "uscityurl" else source["commit_date"]}
+        if key == "uscityurl":
+            entry["citation"] = source["citation"]
+        listed[key] = entry
+    listed["corrections"] = dict(CORRECTIONS_SOURCE)
+    towns = []
+    for town in snapshot["towns"]:  # type: ignore[union-attr]
+        town_id = str(town["id"])
+        out: dict[str, object] = {"id": town_id, "name": town["name"]}
+        fix = corrections.websites.get(town_id)
+        if fix:
+            out["website"], out["website_source"] = fix["website"], CORRECTIONS
+        elif town.get("website"):
+            out["website"], out["website_source"] = town["website"], town.get("website_source", "uscityurl")
+        officials = {o["role"]: _official(o) for o in town.get("officials", ())}
+        for official in corrections.officials.get(town_id, ()):
+            officials[official["role"]] = _official(official)  # a correction replaces the same role
+        if officials:
+            out["officials"] = [officials[role] for role in sorted(officials)]
+        towns.append(out)
+    towns.sort(key=lambda t: (str(t["name"]), str(t["id"])))
+    return {"version": 1, "state": snapshot["state"], "sources": listed, "towns": towns}
+
+
+def read_text(name: str) -> str:
+    """A file packaged beside this module."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def load_snapshot(path: str | None = None) -> dict[str, object]:
+    """The committed snapshot (or the one at ``path``)."""
+    try:
+        text = read_text(SNAPSHOT_FILE) if path is None else open(path, encoding="utf-8").read()
+        data = json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise DirectoryError(f"cannot read the directory snapshot {path or SNAPSHOT_FILE}: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise DirectoryError(f"{path or SNAPSHOT_FILE}: not a version 1 directory snapshot")
+    return data
+
+
+def role_ids() -> list[str]:
+    """The roles a corrections entry may name: the default campaign's."""
+    from ..campaign import default_campaign
+
+    return [role.id for role in default_campaign().roles]
+
+
+def load_corrections(snapshot: Mapping[str, object], path: str | None = None) -> Corrections:
+    """The corrections file (packaged, or at ``path``), validated against the snapshot's towns."""
+    origin = path or CORRECTIONS_FILE
+    try:
+        text = read_text(CORRECTIONS_FILE) if path is None else open(path, encoding="utf-8").read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DirectoryError(f"cannot read {origin}: {exc}") from None
+    corrections, problems = read_corrections(text, TownIndex(snapshot["towns"]), role_ids(), origin)  # type: ignore[arg-type]
+    if problems:
+        raise DirectoryError("\n".join(problems))
+    return corrections
+
+
+def load_site_data(snapshot_path: str | None = None, corrections_path: str | None = None) -> dict[str, object]:
+    """The page's directory from the committed snapshot and corrections, in one call.
+
+    Raises :class:`DirectoryError` (one line per problem, each naming the
+    entry and the field) when the corrections file is invalid.
+    """
+    snapshot = load_snapshot(snapshot_path)
+    return site_data(snapshot, load_corrections(snapshot, corrections_path))
