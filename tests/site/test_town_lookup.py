@@ -191,7 +191,7 @@ def test_the_spanish_page_looks_towns_up_in_spanish(visit: Visit, site: Path):
     recipient = letter.recipient(1)
     expect(recipient.get_by_label(letter.t["recipient.name"])).to_have_value(mayor["name"])
     source = recipient.locator("[data-official-source]")
-    expect(source).to_contain_text(f"Fuente: Open States, verificado el {long_date(mayor['checked'], 'es')}.")
+    expect(source).to_contain_text(f"Fuente: Open States, datos del {long_date(mayor['checked'], 'es')}.")
     key = "official.stale" if town.get("website") else "official.staleNoWebsite"
     expect(source.locator(".lw-stale")).to_contain_text(letter.t[key].format(date=long_date(mayor["term_end"], "es")))
     expect(letter.page.locator("[data-town-result]")).to_contain_text(
