@@ -30,8 +30,9 @@ from .precompiled import CompileCache, Precompiled
 from .states import state_name
 
 __all__ = [
-    "CONFIG", "DEFAULT_PLACEHOLDERS", "OPTIONAL_TEMPLATES", "TEMPLATES", "Campaign", "CampaignConfig", "CampaignError", "Language",
-    "Official", "Role", "campaign_files", "default_campaign", "load_campaign", "template_name",
+    "CONFIG", "DEFAULT_PLACEHOLDERS", "OPTIONAL_TEMPLATES", "TEMPLATES", "Campaign", "CampaignConfig",
+    "CampaignError", "Language", "Official", "Role", "campaign_files", "default_campaign", "load_campaign",
+    "template_name",
 ]
 
 TEMPLATES = ("subject.txt.j2", "body.txt.j2", "email.txt.j2", "letter.txt.j2", "letter.html.j2")
@@ -405,11 +406,11 @@ def default_campaign() -> Campaign:
     root = resources.files("letter_py") / "campaigns" / "default"
     files = {}
     for name in (CONFIG, *TEMPLATES, *OPTIONAL_TEMPLATES):
-        if name in TEMPLATES or (root / name).is_file():
+        if name not in OPTIONAL_TEMPLATES or (root / name).is_file():
             files[name] = (root / name).read_text(encoding="utf-8")
     for folder in root.iterdir():
         if folder.is_dir() and _LANGUAGE_FOLDER.match(folder.name + "/"):
             for name in (*TEMPLATES, *OPTIONAL_TEMPLATES):
-                if name in TEMPLATES or (folder / name).is_file():
+                if name not in OPTIONAL_TEMPLATES or (folder / name).is_file():
                     files[f"{folder.name}/{name}"] = (folder / name).read_text(encoding="utf-8")
     return Campaign.from_files(files, origin="letter_py/campaigns/default")
