@@ -30,11 +30,15 @@ from .precompiled import CompileCache, Precompiled
 from .states import state_name
 
 __all__ = [
-    "CONFIG", "DEFAULT_PLACEHOLDERS", "TEMPLATES", "Campaign", "CampaignConfig", "CampaignError", "Language",
-    "Official", "Role", "campaign_files", "default_campaign", "load_campaign", "template_name",
+    "CONFIG", "DEFAULT_PLACEHOLDERS", "OPTIONAL_TEMPLATES", "TEMPLATES", "Campaign", "CampaignConfig",
+    "CampaignError", "Language", "Official", "Role", "campaign_files", "default_campaign", "load_campaign",
+    "template_name",
 ]
 
 TEMPLATES = ("subject.txt.j2", "body.txt.j2", "email.txt.j2", "letter.txt.j2", "letter.html.j2")
+# Newer than the letter: a folder forked before one was added still works without
+# it (a call then has its link but no script), so each is used only where present.
+OPTIONAL_TEMPLATES = ("call.txt.j2",)
 TEXT_SUFFIXES = (".toml", ".j2", ".txt", ".html", ".md")
 _LANGUAGE_FOLDER = re.compile(r"^([a-z]{2})/")
 
@@ -104,13 +108,17 @@ class Campaign:
         self.env = self._environment()
         folders = folder_languages(self.files)
         names = tuple(template_name(lang, name) for lang in (SOURCE_LANGUAGE, *folders) for name in TEMPLATES)
+        names += tuple(found for lang in (SOURCE_LANGUAGE, *folders) for name in OPTIONAL_TEMPLATES
+                       if (found := template_name(lang, name)) in self.files)
         self.cache = CompileCache.attach(self.env, names, precompiled)
         self.config: CampaignConfig = parse_config(text, origin, self.cache.config_for(text))
         self._check_languages(folders)
         self.template_names = names
-        # Each language's file name for each template: {"es": {"body.txt.j2": "es/body.txt.j2"}}.
+        # Each language's file name for each template it has: {"es": {"body.txt.j2": "es/body.txt.j2"}}.
         self.names: dict[str, dict[str, str]] = {
-            lang: {name: template_name(lang, name) for name in TEMPLATES} for lang in self.config.languages}
+            lang: {name: found for name in (*TEMPLATES, *OPTIONAL_TEMPLATES)
+                   if (found := template_name(lang, name)) in names}
+            for lang in self.config.languages}
         self.roles_by_id: dict[str, Role] = {role.id: role for role in self.config.roles}
         self._role_lookup = {role.id.lower(): role.id for role in self.config.roles}
         self._role_lookup.update({role.label.lower(): role.id for role in self.config.roles})
@@ -326,8 +334,16 @@ class Campaign:
             if not has_catalogue(lang):
                 problems.append(f"the engine has no messages in {lang!r} (dates and errors would be English): "
                                 f"add letter_py/locale/{lang}/LC_MESSAGES/letter_py.po (see docs/reference.md)")
-            for name in TEMPLATES:
-                english, translated = self.template_variables(name), self.template_variables(template_name(lang, name))
+            for name in (*TEMPLATES, *OPTIONAL_TEMPLATES):
+                local = template_name(lang, name)
+                if name not in self.files or local not in self.files:
+                    if name in self.files:
+                        problems.append(f"{local} is missing: translate {name} (without it, letters in "
+                                        f"{lang!r} have no {name.split('.', 1)[0]} script)")
+                    elif local in self.files:
+                        problems.append(f"{local} has no English original: add {name} too")
+                    continue
+                english, translated = self.template_variables(name), self.template_variables(local)
                 extra, missing = _outermost(translated - english), _outermost(english - translated)
                 if missing:
                     problems.append(f"{template_name(lang, name)} does not use {', '.join(missing)}, "
@@ -344,7 +360,8 @@ class Campaign:
                 for gender in ("", "f", "m"):
                     samples[f"a letter in {lang!r} to role {role.id!r}, gender {gender!r}"] = {
                         "lang": lang, "recipients": [{"role": role.id, "name": "Sam Example",
-                                                      "title": "Council Member", "gender": gender}]}
+                                                      "title": "Council Member", "gender": gender,
+                                                      "phone": "217-555-0100"}]}
         return samples
 
     def __repr__(self) -> str:
@@ -388,10 +405,12 @@ def default_campaign() -> Campaign:
 
     root = resources.files("letter_py") / "campaigns" / "default"
     files = {}
-    for name in (CONFIG, *TEMPLATES):
-        files[name] = (root / name).read_text(encoding="utf-8")
+    for name in (CONFIG, *TEMPLATES, *OPTIONAL_TEMPLATES):
+        if name not in OPTIONAL_TEMPLATES or (root / name).is_file():
+            files[name] = (root / name).read_text(encoding="utf-8")
     for folder in root.iterdir():
         if folder.is_dir() and _LANGUAGE_FOLDER.match(folder.name + "/"):
-            for name in TEMPLATES:
-                files[f"{folder.name}/{name}"] = (folder / name).read_text(encoding="utf-8")
+            for name in (*TEMPLATES, *OPTIONAL_TEMPLATES):
+                if name not in OPTIONAL_TEMPLATES or (folder / name).is_file():
+                    files[f"{folder.name}/{name}"] = (folder / name).read_text(encoding="utf-8")
     return Campaign.from_files(files, origin="letter_py/campaigns/default")

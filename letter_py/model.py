@@ -23,7 +23,9 @@ class Recipient(NamedTuple):
 
     ``gender`` is how the visitor chose to greet them where the language marks
     it (Spanish *Estimada alcaldesa* / *Estimado alcalde*): ``"f"``, ``"m"``, or
-    ``""`` for the neutral form. Never guessed from the name.
+    ``""`` for the neutral form. Never guessed from the name. ``phone`` is a
+    North American number a ``tel:`` link can dial (:mod:`letter_py.phone`):
+    a letter to someone with one also gets a call and its script.
     """
 
     role: str = ""
@@ -32,6 +34,7 @@ class Recipient(NamedTuple):
     email: str = ""
     address: str = ""
     gender: str = ""
+    phone: str = ""
 
 
 class Sender(NamedTuple):

@@ -22,6 +22,7 @@ from .i18n import N_, gettext_for
 from .ics import reminder_ics, reminder_uid
 from .mailto import mailto_url
 from .model import Article, LetterInput, Recipient
+from .phone import parse_phone
 from .states import state_name
 from .text import clean_line, slugify
 from .webmail import webmail_links
@@ -322,9 +323,27 @@ class Draft:
         # Translators: the start of the reminder's file name, in place of "letter-to-".
         return _("follow-up-to-") + self.filename.removeprefix(_("letter-to-")) + ".ics"
 
+    @cached_property
+    def call(self) -> dict[str, str] | None:
+        """The call to the recipient's office, when their phone is known; else ``None``.
+
+        ``tel`` is the link, ``number`` the number as shown, ``script`` what to
+        say, from the campaign's ``call.txt.j2`` in the letter's language: the
+        campaign's own words, like the letter's, so a folder without one (forked
+        before calls existed) gets the link and no script rather than the
+        default campaign's ask under another campaign's name.
+        """
+        phone = parse_phone(self.recipient.phone) if self.recipient.phone else None
+        if phone is None:
+            return None
+        script = ""
+        if "call.txt.j2" in self.letter.names:
+            script = tidy(self._render("call.txt.j2", subject=self.subject)).rstrip("\n")
+        return {"tel": phone.tel, "number": phone.display, "script": script}
+
     def to_dict(self) -> dict[str, object]:
-        """The letter as the JSON entry point returns it."""
-        return {
+        """The letter as the JSON entry point returns it (``call`` only with a phone)."""
+        answer = {
             "recipient": {"role": self.recipient.role, "name": self.recipient.name, "email": self.recipient.email,
                           "label": self.view.label},
             "subject": self.subject,
@@ -340,6 +359,9 @@ class Draft:
                          "filename": self.reminder_filename},
             "filename": self.filename,
         }
+        if self.call is not None:
+            answer["call"] = self.call
+        return answer
 
 
 def _short_title(title: str) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from .dates import parse_iso_date
 from .i18n import N_, gettext_for
 from .model import Article, Community, FieldError, LetterInput, Recipient, Sender
+from .phone import parse_phone
 from .config import GENDERS, SOURCE_LANGUAGE
 from .states import state_code
 from .text import clean_block, clean_line, thousands
@@ -41,7 +42,7 @@ class Field(NamedTuple):
     limit: int
     noun: str
     required: str | None = None
-    kind: str = "line"  # line, block, email, url, zip, state, phone, date
+    kind: str = "line"  # line, block, email, url, zip, state, phone, tel, date
     invalid: str | None = None
 
 
@@ -66,6 +67,10 @@ RECIPIENT_FIELDS = (
     Field(key="email", limit=254, noun=N_("The recipient's email address"), kind="email",
           invalid=N_("Enter the recipient's email address in the correct format, like name@example.com")),
     Field(key="address", limit=500, noun=N_("The recipient's postal address"), kind="block"),
+    # Dialled from a tel: link, so stricter than the sender's own phone (letter_py.phone).
+    Field(key="phone", limit=40, noun=N_("The recipient's phone number"), kind="tel",
+          invalid=N_("Enter the recipient's phone number with its area code, like 847-391-5301 "
+                     "or 618-624-4500 ext. 8730")),
 )
 COMMUNITY_FIELDS = (
     Field(key="city", limit=100, noun=N_("Your community's town or city")),
@@ -219,6 +224,8 @@ class _Collector:
             ok = _ZIP.match(value) is not None
         elif kind == "phone":
             ok = _is_phone(value)
+        elif kind == "tel":
+            ok = parse_phone(value) is not None
         elif kind == "date":
             ok = parse_iso_date(value) is not None
         elif kind == "state":
@@ -228,10 +235,11 @@ class _Collector:
             ok = False
         if ok:
             return value
+        code = "invalid_phone" if kind == "tel" else f"invalid_{kind}"
         if spec.invalid:
-            self.add(path, f"invalid_{kind}", spec.invalid)
+            self.add(path, code, spec.invalid)
         else:
-            self.add(path, f"invalid_{kind}", N_("{noun} is not valid"), noun=spec.noun)
+            self.add(path, code, N_("{noun} is not valid"), noun=spec.noun)
         return ""
 
     def mapping(self, data: dict[str, object], key: str, path: str, message: str) -> dict[str, object]:

@@ -117,6 +117,15 @@ CASES = {
         {"role": "other", "title": "Concejala", "name": "Ana Dowell", "gender": "f"},
         {"role": "states_attorney", "name": "Eileen O'Neill Burke", "gender": "f"},
         {"role": "sheriff", "name": "Tom Dart"}]},
+    # A call for each recipient with a phone (none for the one without), in
+    # both languages; the Spanish one with the placeholders a script can show.
+    "call": {"date": "2026-11-29", "sender": {"name": "Alex Doe", "city": "Springfield", "state": "IL"},
+             "recipients": [
+                 {"role": "mayor", "name": "Maria Lopez", "email": "mayor@springfield.example.gov",
+                  "phone": "217-555-0123 ext. 8730"},
+                 {"role": "police_chief", "name": "Ken Brown"}]},
+    "call-es": {"lang": "es", "date": "2026-11-29", "recipients": [
+        {"role": "mayor", "name": "María López García", "gender": "f", "phone": "217.555.0123 x8730"}]},
 }
 
 

@@ -117,7 +117,8 @@ def test_catalogue_is_loaded_once_and_english_needs_none() -> None:
 
 BAD = {
     "lang": "es",
-    "recipients": [{"role": "nobody", "gender": "x", "name": 7, "email": "no"}, "not an object"],
+    "recipients": [{"role": "nobody", "gender": "x", "name": 7, "email": "no", "phone": "<b>911</b>"},
+                   {"role": "mayor", "name": "Ann Wu", "phone": "8" * 41}, "not an object"],
     "sender": {"name": "", "zip": "1", "state": "Narnia", "email": "@", "phone": "x", "street": "s" * 300},
     "community": {"state": "Atlantis"},
     "articles": [{"title": "", "url": "ftp://x"}],
@@ -138,6 +139,10 @@ def test_spanish_messages_for_every_error() -> None:
     assert messages["recipients.0.role"].startswith("Elija de la lista a quién escribe: Alcalde/Alcaldesa, ")
     assert "Estimada" in messages["recipients.0.gender"]
     assert messages["recipients.0.name"] == "El nombre de la persona a la que escribe debe ser texto"
+    assert messages["recipients.0.phone"] == ("Escriba el número de teléfono de la persona a la que escribe con su "
+                                              "código de área, como 847-391-5301 o 618-624-4500 ext. 8730")
+    assert messages["recipients.1.phone"] == ("El número de teléfono de la persona a la que escribe debe tener "
+                                              "40 caracteres como máximo")
 
 
 def test_wrong_shapes_in_spanish() -> None:

@@ -135,8 +135,12 @@ def test_other_languages_load_on_first_use(shipped, example: dict) -> None:
     """A precompiled English start compiles nothing for Spanish; the first Spanish letter loads it."""
     engine, fresh = Engine(FILES_JSON, *shipped), Engine(FILES_JSON)
     assert sorted(engine.campaign.templates) == sorted(n for n in FILES if n.endswith(".j2") and "/" not in n)
-    assert len(fresh.campaign.templates) == 10
+    assert len(fresh.campaign.templates) == 12  # five letter templates and the call script, in two languages
     spanish = json.dumps({**example, "lang": "es"})
     assert engine.render(spanish, "2026-11-29") == fresh.render(spanish, "2026-11-29")
-    assert len(engine.campaign.templates) == 10 and engine.precompiled
-    assert engine.campaign.cache.stats.templates == 10
+    # The example has no phone: the Spanish call script loads with the first Spanish call.
+    assert len(engine.campaign.templates) == 11 and engine.precompiled
+    assert engine.campaign.cache.stats.templates == 11
+    called = json.dumps({**example, "lang": "es", "recipients": [{"role": "mayor", "phone": "847-391-5301"}]})
+    assert engine.render(called, "2026-11-29") == fresh.render(called, "2026-11-29")
+    assert len(engine.campaign.templates) == 12 and engine.campaign.cache.stats.templates == 12

@@ -51,6 +51,12 @@ CASES = {
                         "email": "r@x.example.org", "address": "1 Rue de l'\u00c9glise\n\u0130stanbul"}],
         "articles": [{"title": "\u201cQuoted\u201d & <b>", "date": "2026-02-29", "url": "https://\u00e9.example/x"}],
     },
+    # Calls: the tel: link and the script in both languages, and a refused number.
+    "call": {"sender": {"name": "Jos\u00e9 {{ 7*7 }}"}, "community": {"city": "Des Plaines"},
+             "recipients": [{"role": "mayor", "name": "Ann Wu", "phone": "618-624-4500 ext. 8730"},
+                            {"role": "sheriff", "name": "Tom Dart", "phone": "<b>911</b>"}]},
+    "call-es": {"lang": "es", "recipients": [{"role": "mayor", "name": "Ann Wu", "gender": "f",
+                                              "phone": "+1 (847) 391-5301"}]},
 }
 # Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
 LINK_CASES = {

@@ -69,6 +69,11 @@ def test_other_role_needs_a_title(example: dict) -> None:
     ("sender.phone", "12", "invalid_phone", None),
     ("community.state", "Narnia", "invalid_state", None),
     ("recipients.0.email", "mayor at city", "invalid_email", None),
+    ("recipients.0.phone", "call the mayor", "invalid_phone", "Enter the recipient's phone number with its area code, like 847-391-5301 or 618-624-4500 ext. 8730"),
+    ("recipients.0.phone", "391-5301", "invalid_phone", None),
+    ("recipients.0.phone", "<a href=tel:911>847-391-5301</a>", "invalid_phone", None),
+    ("recipients.0.phone", "847-391-5301;ext=1&x=<b>", "invalid_phone", None),
+    ("recipients.0.phone", "+44 20 7946 0000", "invalid_phone", None),
     ("articles.0.url", "javascript:alert(1)", "invalid_url", None),
     ("articles.0.url", "news.example.com/story", "invalid_url", None),
     ("articles.0.url", "https://exa mple.com/", "invalid_url", None),
@@ -90,6 +95,10 @@ def test_format_rules(example: dict, path: str, value: str, code: str, message: 
     ("sender.zip", "62704-1234"),
     ("sender.state", "illinois"),
     ("sender.phone", "+1 (217) 555-0100 ext. 12"),
+    ("recipients.0.phone", "847-391-5301"),
+    ("recipients.0.phone", "618-624-4500 ext. 8730"),
+    ("recipients.0.phone", "+1 (618) 624-4500 x8730"),
+    ("recipients.0.phone", ""),
     ("sender.email", "first.last+tag@sub.example.co.uk"),
     ("articles.0.url", "http://example.com/a?b=c&d=e#f"),
     ("articles.0.date", "12 March 2026"),
@@ -111,6 +120,7 @@ def test_every_field_has_a_limit() -> None:
     assert limits["articles.*.title"] == 300
     assert limits["articles"] == 10
     assert limits["recipients"] == 10
+    assert limits["recipients.*.phone"] == 40
     for path in ("recipients.*.role", "recipients.*.name", "recipients.*.title", "recipients.*.email",
                  "recipients.*.address", "sender.city", "sender.state", "sender.zip", "sender.email",
                  "sender.phone", "community.city", "community.state", "articles.*.outlet",
@@ -130,6 +140,15 @@ def test_too_long_is_cut_and_reported(example: dict, path: str, limit: int, mess
     assert result["errors"] == [{"field": path, "code": "too_long", "message": message}]
     assert "x" * limit in result["letters"][0]["letter_text"] + result["letters"][0]["email_text"]
     assert "x" * (limit + 1) not in result["letters"][0]["letter_text"]
+
+
+def test_too_long_phone_is_dropped(example: dict) -> None:
+    """A phone is dialled, so a cut one would call someone else: it is reported and no call is offered."""
+    example["recipients"][0]["phone"] = "847-391-5301 ext. " + "1" * 30
+    result = render(example)
+    assert result["errors"] == [{"field": "recipients.0.phone", "code": "too_long",
+                                 "message": "The recipient's phone number must be 40 characters or fewer"}]
+    assert "call" not in result["letters"][0]
 
 
 def test_too_long_url_is_dropped(example: dict) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE_STRINGS
+from letter_py.cli import EXAMPLES
 from letter_py.webmail import PROVIDERS, encode, webmail_links
 from tests.letter_py.letter_helpers import render
 
@@ -49,8 +50,8 @@ def check(link: dict | object, to: str, subject: str, body: str) -> None:
     if complete:
         expected[body_key] = lines(body).rstrip("\n")
     assert values == expected
-    limit = next(p.max_length for p in PROVIDERS if p.id == provider)
-    assert len(url) <= limit or not complete
+    spec = next(p for p in PROVIDERS if p.id == provider)
+    assert (len(url) <= spec.max_length and len(lines(body).rstrip("\n")) <= spec.max_body) or not complete
 
 
 def test_three_providers_in_order() -> None:
@@ -88,9 +89,33 @@ def test_long_body_falls_back_to_address_and_subject() -> None:
         assert not link.complete
         assert "body=" not in link.url
         check(link, "a@b.co", "Hi", "")
-    # Outlook's limit is lower than Gmail's: a medium letter fits only Gmail.
-    links = {link.provider: link for link in webmail_links("a@b.co", "Hi", "word " * 600)}
-    assert links["gmail"].complete and not links["outlook"].complete and not links["office"].complete
+    # Gmail's limit is lower than Outlook's: a long letter (7,500 characters) fits only Outlook.
+    links = {link.provider: link for link in webmail_links("a@b.co", "Hi", "word " * 1500)}
+    assert not links["gmail"].complete and links["outlook"].complete and links["office"].complete
+
+
+@pytest.mark.parametrize("provider", ["outlook", "office"])
+def test_outlook_carries_a_body_of_up_to_8000_characters(provider: str) -> None:
+    """Measured to arrive intact (add-event-to-calendar-docs PR 65): no longer, whatever the link's length."""
+    def link(body: str):
+        return next(link for link in webmail_links("a@b.co", "Hi", body) if link.provider == provider)
+
+    fits, over = link("x" * 8000), link("x" * 8001)
+    assert fits.complete and len(fits.url) < 8100
+    assert parse_qs(urlsplit(fits.url).query)["body"] == ["x" * 8000]
+    assert not over.complete and "body=" not in over.url
+    check(over, "a@b.co", "Hi", "")
+
+
+@pytest.mark.parametrize("provider", ["outlook", "office"])
+def test_outlook_link_stays_at_16000_characters(provider: str) -> None:
+    """Half the server's measured ceiling (about 31,150 with headers): a body that encodes long falls back."""
+    spec = next(p for p in PROVIDERS if p.id == provider)
+    assert (spec.max_length, spec.max_body) == (16000, 8000)
+    for body, complete in (("語" * 1700, True), ("語" * 1800, False)):  # 9 encoded characters each
+        (link,) = [link for link in webmail_links("a@b.co", "Hi", body) if link.provider == provider]
+        assert link.complete is complete
+        assert len(link.url) <= 16000 if complete else len(link.url) < 200
 
 
 def test_limit_counts_encoded_length() -> None:
@@ -114,9 +139,21 @@ def test_letters_carry_webmail_links(example: dict) -> None:
         assert [link["provider"] for link in letter["webmail"]] == ["gmail", "outlook", "office"]
         for link in letter["webmail"]:
             check(link, emails[letter["recipient"]["name"]], letter["subject"], letter["email_text"])
-        gmail, outlook, _ = letter["webmail"]
-        assert gmail["complete"] is True  # the default letter fits Gmail's limit
-        assert outlook["complete"] is False  # but not Outlook's
+        assert all(link["complete"] for link in letter["webmail"])  # the default letter fits every provider
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_outlook_links_carry_the_whole_default_letter(lang: str) -> None:
+    """Decoded by the standard library, the body is the letter's email text, exactly."""
+    for letter in render(EXAMPLES[lang])["letters"]:
+        for link in letter["webmail"]:
+            if link["provider"] not in ("outlook", "office"):
+                continue
+            assert link["complete"] is True
+            query = parse_qs(urlsplit(link["url"]).query, keep_blank_values=True, strict_parsing=True)
+            assert query["body"] == [letter["email_text"].rstrip("\n")]
+            assert query["subject"] == [letter["subject"]]
+            assert query["to"] == [letter["recipient"]["email"]]
 
 
 @pytest.mark.parametrize("text", HOSTILE_STRINGS, ids=range(len(HOSTILE_STRINGS)))

@@ -22,7 +22,8 @@ PATHS = {"en": PATH, "es": "/es/escribir/"}  # the letter page of each language
 ENGINE_TIMEOUT_MS = 60_000  # generous: the product's own limit is tested separately
 
 # The page's labels, by their keys in its string table (docs/strings/<lang>.json).
-RECIPIENT_LABELS = {"role": "recipient.role", "name": "recipient.name", "email": "recipient.email"}
+RECIPIENT_LABELS = {"role": "recipient.role", "name": "recipient.name", "email": "recipient.email",
+                    "phone": "recipient.phone"}
 SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "sender.city",
                  "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
 COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
@@ -80,7 +81,7 @@ class LetterPage:
             scope.get_by_label(self.t[labels[key]], exact=True).fill(value)
 
     def fill_recipient(self, n: int = 1, *, role: str | None = None, **values: str) -> None:
-        """Choose recipient ``n``'s role by its visible name, then fill name and email."""
+        """Choose recipient ``n``'s role by its visible name, then fill name, email and phone."""
         if role is not None:
             self.recipient(n).get_by_label(self.t[RECIPIENT_LABELS["role"]]).select_option(label=role)
         self._fill(self.recipient(n), RECIPIENT_LABELS, values)

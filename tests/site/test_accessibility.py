@@ -162,7 +162,11 @@ def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
     letter = LetterPage(page)
     fill_required(letter)
     add_second_recipient_and_article(letter)
-    problems += axe_violations(page, f"two letters, email view [{scheme}]")
+    # The second with a phone: its call link and the script, unfolded.
+    letter.fill_recipient(2, phone="847-391-5301")
+    letter.letter(1).get_by_text("What to say", exact=True).click()
+    expect(letter.letter(1).locator("[data-call-script]")).to_contain_text("Hello, my name is Sam Rivera")
+    problems += axe_violations(page, f"two letters, email view, a call [{scheme}]")
     page.get_by_label("A printed letter").check()
     expect(page.locator("[data-letter='1'] [data-letter-html]")).to_be_visible()
     problems += axe_violations(page, f"two letters, printed view [{scheme}]")

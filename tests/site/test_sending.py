@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import urllib.parse
 
 import icalendar
+import pytest
 from playwright.sync_api import expect
 
 from tests.site.letter_page import LetterPage
-from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor
+from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor, role_label
 from tests.site.visits import Visit
 
 PROVIDERS = {"gmail": "Open in Gmail", "outlook": "Open in Outlook.com", "office": "Open in Outlook (work or school)"}
@@ -54,13 +56,76 @@ def test_webmail_click_notes_and_copies_when_the_letter_is_too_long(visit: Visit
     page = letter.page
     page.evaluate(HOLD_NAVIGATION)
     note = letter.letter().locator("[data-letter-note]")
-    letter.letter().get_by_role("link", name=PROVIDERS["gmail"]).click()
-    expect(note).to_contain_text("Gmail opens in a new tab with your letter filled in")
-    assert next(w for w in expected["webmail"] if w["provider"] == "outlook")["complete"] is False
+    assert all(w["complete"] for w in expected["webmail"])  # the visitor's letter fits every link
+    letter.letter().get_by_role("link", name=PROVIDERS["outlook"]).click()
+    expect(note).to_contain_text("Outlook.com opens in a new tab with your letter filled in")
+    # A personal paragraph that percent-encodes to 18,000 characters: too long for any link.
+    personal = "\u8a9e" * 2000
+    long = cpython_letters({**expected_input(), "personal": personal})[0]
+    assert not any(w["complete"] for w in long["webmail"])
+    letter.fill_personal(personal)
+    letter.wait_for_preview(personal)
+    expect(letter.letter().get_by_role("link", name=PROVIDERS["outlook"])).to_have_attribute("data-complete", "false")
     letter.letter().get_by_role("link", name=PROVIDERS["outlook"]).click()
     expect(note).to_contain_text("too long to go in the link to Outlook.com")
     expect(page.locator("[data-announcer]")).to_have_text("Copied. Paste it into your email or document.")
-    assert page.evaluate("navigator.clipboard.readText()") == expected["email_text"]
+    assert page.evaluate("navigator.clipboard.readText()") == long["email_text"]
+    assert visit.foreign == []
+
+
+def test_outlook_links_carry_the_whole_letter(visit: Visit):
+    """As letter_py builds them: decoded, the body is the letter's email text."""
+    letter, expected = ready(visit)
+    for provider in ("outlook", "office"):
+        href = letter.letter().get_by_role("link", name=PROVIDERS[provider]).get_attribute("href")
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query, strict_parsing=True)
+        assert query["body"] == [expected["email_text"].rstrip("\n")]
+        assert query["to"] == [VISITOR["recipient_email"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_call_link_and_what_to_say_in_the_letters_language(visit: Visit, lang: str):
+    """A recipient's phone gives a tel: link and letter_py's script, shown as text; no phone, no call."""
+    letter = LetterPage.open(visit, lang=lang)
+    page, t = letter.page, letter.t
+    fill_visitor(letter, role=role_label(lang))
+    letter.wait_for_preview(VISITOR["personal"])
+    call = letter.letter().locator("[data-call]")
+    expect(call).to_be_hidden()
+    assert letter.letter().locator("a[href^='tel:']").count() == 0
+
+    letter.fill_recipient(phone="618-624-4500 ext. 8730")
+    data = expected_input(lang=lang)
+    data["recipients"][0]["phone"] = "618-624-4500 ext. 8730"
+    expected = cpython_letters(data)[0]
+    link = letter.letter().get_by_role(
+        "link", name=t["call.link"].format(recipient=expected["recipient"]["label"], number="618-624-4500 ext. 8730"))
+    expect(link).to_have_attribute("href", "tel:+16186244500;ext=8730")
+    script = call.locator("[data-call-script]")
+    expect(script).to_be_hidden()  # folded until asked for
+    call.get_by_text(t["call.script"], exact=True).click()
+    expect(script).to_have_text(expected["call"]["script"])
+    assert expected["call"]["script"].startswith("Hello, my name is Sam Rivera" if lang == "en" else
+                                                 "Hola, me llamo Sam Rivera")
+    assert "Oak Park" in expected["call"]["script"]
+
+    # An added recipient's letter (from the page's letter template) gets its own call.
+    letter.click(t["recipients.add"])
+    letter.fill_recipient(2, role=role_label(lang, "police_chief"), name="Dana Brown", phone="(847) 391-5301")
+    expect(letter.letter(1).locator("a[href='tel:+18473915301']")).to_be_visible()
+    expect(letter.letter(1).locator("[data-call-script]")).to_have_text(
+        re.compile("^" + re.escape(expected["call"]["script"].split(".")[0])))
+
+    # A number that cannot be dialled: the field's error, and no call.
+    letter.fill_recipient(phone="call <b>me</b>")
+    expect(call).to_be_hidden()
+    # Errors show once the visitor tries to send (GOV.UK manner).
+    letter.letter().get_by_role("button", name=t["action.copy"]).click()
+    expect(page.locator("#recipients-0-phone-error")).to_contain_text(
+        "area code" if lang == "en" else "código de área")
+    expect(call).to_be_hidden()
+    assert letter.letter().locator("a[href^='tel:']").count() == 0
+    assert page.locator("[data-call] b").count() == 0
     assert visit.foreign == []
 
 

@@ -66,6 +66,7 @@ export class Preview {
         link.dataset.complete = String(webmail.complete);
       }
       article.querySelector('[data-action="copy-address"]').hidden = !letter.recipient.email;
+      showCall(article, letter);
       article.querySelector("[data-sent]").hidden = false;
     });
     for (const extra of articles.slice(output.letters.length)) extra.remove();
@@ -88,4 +89,27 @@ export class Preview {
     window.addEventListener("beforeprint", () => { this.letters.dataset.printing = "true"; });
     window.addEventListener("afterprint", () => { delete this.letters.dataset.printing; });
   }
+}
+
+/**
+ * The call to the office, where letter_py gives one (the recipient's phone):
+ * a tel: link and the script, set as text and attributes only, never as markup.
+ * Without one, the block is hidden and its link has no href to follow.
+ */
+function showCall(article, letter) {
+  const box = article.querySelector("[data-call]");
+  const link = box.querySelector("[data-call-link]");
+  const script = box.querySelector("[data-call-script]");
+  const call = letter.call;
+  box.hidden = !call;
+  if (!call) {
+    link.removeAttribute("href");
+    link.textContent = "";
+    script.textContent = "";
+    return;
+  }
+  link.href = call.tel;
+  link.textContent = text("call.link", { recipient: letter.recipient.label, number: call.number });
+  script.textContent = call.script;
+  box.querySelector("[data-call-script-box]").hidden = !call.script;
 }
