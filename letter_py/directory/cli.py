@@ -194,7 +194,8 @@ def example(base: Mapping[str, object], town_name: str, failure: type[Exception]
     today = _dt.date.today()
     recipients = []
     for official in town.get("officials") or ():  # type: ignore[union-attr]
-        recipients.append({key: official[key] for key in ("role", "name", "email", "address") if official.get(key)})
+        recipients.append({key: official[key] for key in ("role", "name", "email", "phone", "address")
+                           if official.get(key)})
         if is_stale(official, today):
             print(f"letter-py: note: {official['name']}: {_ending(official, today)}", file=sys.stderr)
     if not recipients:
@@ -202,9 +203,12 @@ def example(base: Mapping[str, object], town_name: str, failure: type[Exception]
         print(f"letter-py: note: no official is known for {town['name']}: find your mayor's and police chief's "
               f"details on the town's website{where} and fill in the recipients", file=sys.stderr)
         recipients = [{"role": "mayor", "name": ""}, {"role": "police_chief", "name": ""}]
+    # No other town's news: the campaign's own articles are cited instead.
     sender = {**base["sender"], "city": town["name"], "state": "IL"}  # type: ignore[dict-item]
-    return {**base, "recipients": recipients, "sender": sender,
-            "community": {"city": town["name"], "state": "Illinois"}}
+    document = {**base, "recipients": recipients, "sender": sender,
+                "community": {"city": town["name"], "state": "Illinois"}}
+    document.pop("articles", None)
+    return document
 
 
 def print_example(document: Mapping[str, object]) -> None:

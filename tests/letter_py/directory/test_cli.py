@@ -66,8 +66,9 @@ def test_example_town_gives_a_valid_input_addressed_to_the_towns_officials():
     document = json.loads(result.stdout)
     assert document["community"] == {"city": town["name"], "state": "Illinois"}
     assert document["sender"]["city"] == town["name"]
-    assert document["recipients"] == [{key: o[key] for key in ("role", "name", "email", "address") if key in o}
+    assert document["recipients"] == [{key: o[key] for key in ("role", "name", "email", "phone", "address") if key in o}
                                       for o in town["officials"]]
+    assert "articles" not in document  # no other town's news: the campaign's own are cited
     _, errors = parse_input(document, default_campaign())
     assert errors == []
     for official in town["officials"]:  # a stale official is still offered, with a note
