@@ -177,11 +177,13 @@ export class TownOfficials {
     return Array.from(row.querySelectorAll("input[name]:not([type=radio]), textarea[name]")).every((el) => this.untouched(el));
   }
 
-  // A field is filled only while the visitor has not typed in it (inRow: the row was checked already).
+  // A field is filled only while the visitor has not typed in it (inRow: the row was checked
+  // already), and never under their caret (a town typed in full counts as chosen when the
+  // visitor moves on, maybe into the very field this would fill).
   fill(path, value, inRow = false) {
-    const element = this.form.element.elements.namedItem(path);
+    const element = path && this.form.element.elements.namedItem(path);
     if (!element || typeof value !== "string" || element instanceof RadioNodeList) return;
-    if (!inRow && !this.untouched(element)) return;
+    if (element === document.activeElement || (!inRow && !this.untouched(element))) return;
     element.value = value;
     this.filled.set(element, element.value);
   }
