@@ -94,22 +94,24 @@ export class Preview {
 /**
  * The call to the office, where letter_py gives one (the recipient's phone):
  * a tel: link and the script, set as text and attributes only, never as markup.
- * Without one, the block is hidden and its link has no href to follow.
+ * Without one, the block is hidden and holds no link (a link with nowhere to go
+ * is no link: Lighthouse's crawlable-anchors).
  */
 function showCall(article, letter) {
   const box = article.querySelector("[data-call]");
-  const link = box.querySelector("[data-call-link]");
+  const holder = box.querySelector("[data-call-link]");
   const script = box.querySelector("[data-call-script]");
   const call = letter.call;
   box.hidden = !call;
   if (!call) {
-    link.removeAttribute("href");
-    link.textContent = "";
+    holder.replaceChildren();
     script.textContent = "";
     return;
   }
+  const link = document.createElement("a");
   link.href = call.tel;
   link.textContent = text("call.link", { recipient: letter.recipient.label, number: call.number });
+  holder.replaceChildren(link);
   script.textContent = call.script;
   box.querySelector("[data-call-script-box]").hidden = !call.script;
 }
