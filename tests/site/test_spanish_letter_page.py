@@ -132,4 +132,17 @@ def test_the_messages_follow_the_page_and_the_letter_its_own_language(visit: Vis
     expect(summary.get_by_role("link", name=message)).to_have_count(1)
     by_field = page.locator("#sender-email-error")
     expect(by_field).to_have_text(t["error.prefix"] + message)
-    expect(page.locator("#sender-email")).to_have_accessible_description(t["error.prefix"] + message)
+    expect(page.locator("#sender-email")).to_have_accessible_description(
+        f'{t["error.prefix"]}{message} {t["sender.email.hint"]}')
+
+
+@pytest.mark.parametrize("page_lang", ["es", "en"])
+def test_the_title_hint_is_the_letters_language(visit: Visit, page_lang: str):
+    """The "Other" role's title goes into the greeting as typed: its hint asks for the letter's language."""
+    letter = LetterPage.open(visit, lang=page_lang)
+    t = letter.t
+    letter.fill_recipient(role=role_label(page_lang, "other"))
+    title = letter.recipient(1).get_by_label(t["recipient.title"])
+    for lang in (page_lang, "en" if page_lang == "es" else "es", page_lang):
+        letter.choose_letter_language(lang)
+        expect(title).to_have_accessible_description(t[f"recipient.title.hint.{lang}"])
