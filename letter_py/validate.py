@@ -283,7 +283,7 @@ def _read_lang(c: _Collector, data: dict[str, object], campaign: Campaign) -> st
     return code
 
 
-def _read_messages_lang(c: _Collector, data: dict[str, object], campaign: Campaign) -> str | None:
+def _read_messages_lang(c: _Collector, data: dict[str, object]) -> str | None:
     """The language of the messages, apart from the letter's: the page's, on a page in another language.
 
     ``None`` when absent (the messages follow the letter), or when it is bad:
@@ -298,9 +298,8 @@ def _read_messages_lang(c: _Collector, data: dict[str, object], campaign: Campai
         return None
     code = clean_line(raw)[:LANG_LIMIT].replace("_", "-").split("-", 1)[0].lower()
     if not (code.isascii() and code.isalpha() and has_catalogue(code)):
-        choices = ", ".join(f'"{lang}"' for lang in campaign.languages if has_catalogue(lang))
         c.add("messages_lang", "invalid_lang",
-              N_("Choose the language of the messages from those there are: {choices}"), choices=choices)
+              N_('Enter the language of the messages as a language letter_py has messages in, like "en" or "es"'))
         return None
     return code
 
@@ -359,7 +358,7 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     lang = SOURCE_LANGUAGE if data.get("lang") in (None, "") else _read_lang(c, data, campaign)
     if lang != SOURCE_LANGUAGE:
         c.speak(lang)
-    messages_lang = _read_messages_lang(c, data, campaign) or lang
+    messages_lang = _read_messages_lang(c, data) or lang
     if messages_lang != lang:
         c.speak(messages_lang)
     # A role's label in a message is worded in the messages' language when the campaign has it.

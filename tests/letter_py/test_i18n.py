@@ -207,5 +207,5 @@ def test_a_bad_messages_lang_is_an_error_in_the_letters_language(value: object, 
     errors = {e["field"]: e for e in answer["errors"]}
     assert errors["messages_lang"]["code"] == code
     assert errors["messages_lang"]["message"].startswith("El idioma de los mensajes" if code == "wrong_type"
-                                                         else "Elija el idioma de los mensajes")
+                                                         else "Escriba el idioma de los mensajes como un idioma")
     assert errors["sender.zip"]["message"].startswith("Escriba su código postal")
