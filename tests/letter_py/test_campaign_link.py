@@ -263,7 +263,7 @@ def test_the_builder_names_bad_fields_in_spanish():
     assert messages["officials.2.name"] == "El nombre de la autoridad debe tener 100 caracteres como máximo"
     assert messages["organizer"] == "El nombre de quien organiza debe ser texto"
     assert messages["articles.0.url"].startswith("Escriba el enlace del artículo en el formato correcto, empezando por https://")
-    assert messages["extra"].startswith("Quite «extra»: las claves posibles aquí son ")
+    assert messages["extra"].startswith("Quite \"extra\": las claves posibles aquí son ")
     wrong = {e["field"]: e["message"] for e in built({"officials": "x"}, "es")["errors"]}
     assert wrong["officials"] == "Las autoridades deben ser una lista (un array de JSON)"
     assert built(SPRINGFIELD, "es", base="ftp://x")["errors"][0]["message"].startswith(
