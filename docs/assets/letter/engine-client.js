@@ -1,8 +1,7 @@
-// The engine worker's life, seen from the page: starts it (or adopts the one
-// the page's head started), talks to it (protocol.js), and keeps the one
-// engine state, "starting" | "ready" | "failed", that everything the page
-// shows about the engine derives from (engine-status.js). No DOM: Node's test
-// runner drives it with a fake Worker (tests/js/engine-client.test.mjs).
+// The engine worker's life, seen from the page: starts it (or adopts the one the page's
+// head started), talks to it (protocol.js), and keeps the one engine state, "starting" |
+// "ready" | "failed", that everything the page shows about the engine derives from
+// (engine-status.js). No DOM: Node's test runner drives it with a fake Worker (tests/js/engine-client.test.mjs).
 
 export const LOAD_TIMEOUT_MS = 15000;
 export const RENDER_TIMEOUT_MS = 8000;
