@@ -37,8 +37,9 @@ $(NODE): package.json package-lock.json
 # command line and the tests (the wheel build compiles its own copy).
 PO := $(wildcard letter_py/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
-%.mo: %.po scripts/msgfmt.py | $(DEPS)
-	$(BIN)/python scripts/msgfmt.py
+# Babel compiles them (scripts/engine/catalogues.py; babel.cfg says where the messages are).
+%.mo: %.po scripts/engine/catalogues.py | $(DEPS)
+	$(BIN)/python -m scripts.engine.catalogues
 
 deps: $(DEPS) $(NODE) $(MO)
 
@@ -73,11 +74,11 @@ test-js:
 	node --test tests/js/
 
 bench: deps chromium
-	$(BIN)/python scripts/bench_letters.py
-	$(BIN)/python scripts/bench_browser.py
+	$(BIN)/python -m scripts.bench.letters
+	$(BIN)/python -m scripts.bench.browser
 
 bench-letters: deps
-	$(BIN)/python scripts/bench_letters.py
+	$(BIN)/python -m scripts.bench.letters
 
 # Re-pin Python dependencies (with hashes) after editing requirements.in.
 lock: $(DEPS)

@@ -2,8 +2,9 @@
 
 Validation messages, the reminder's text, month names and download names are
 msgids here; each language's ``locale/<lang>/LC_MESSAGES/letter_py.po`` holds
-their translation, compiled to ``.mo`` by ``scripts/msgfmt.py`` (into the
-wheel by ``scripts/build_engine.py``, beside the ``.po`` by ``make deps``).
+their translation, compiled to ``.mo`` with Babel at build time
+(``scripts/engine/catalogues.py``: into the wheel by the engine build, beside
+the ``.po`` by ``make deps``).
 
 English is the source language: it needs no catalogue, so an English letter
 reads no file, imports no :mod:`gettext` and costs nothing more than before.

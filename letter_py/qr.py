@@ -43,7 +43,7 @@ def _provide_saxutils() -> None:
     """segno imports ``xml.sax.saxutils`` for ``escape`` and ``quoteattr`` only.
 
     The site's standard library leaves out the ``xml`` package
-    (``build_engine._STDLIB_DROP``: the letter page never needs it, and the
+    (``_STDLIB_DROP`` in scripts/engine/bytecode.py: the letter page never needs it, and the
     real ``saxutils`` pulls in ``urllib.request`` and ``http``), so in the
     browser these two stand in; CPython keeps the real module.
     """

@@ -1,4 +1,4 @@
-// Evaluated in the page once its first preview is shown (bench_browser.py's
+// Evaluated in the page once its first preview is shown (visit.py's
 // _collect): what init.js recorded, the navigation and paint timings, and
 // every resource the page fetched. The file is one function expression.
 () => {

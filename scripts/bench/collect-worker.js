@@ -1,4 +1,4 @@
-// Evaluated in each of the page's workers (bench_browser.py's _collect): what
+// Evaluated in each of the page's workers (visit.py's _collect): what
 // the worker fetched and its stage marks ("letter:…", worker.js), with its own
 // time origin so they can be put on the page's clock. One function expression.
 () => ({

@@ -1,4 +1,4 @@
-// Runs in every page before its own scripts (bench_browser.py adds it to each
+// Runs in every page before its own scripts (runs.py's fresh_context adds it to each
 // browser context): records when a preview was rendered (app.js dispatches
 // "letter:rendered"; so does the bare page), the keystrokes, and the main
 // thread's long tasks and long animation frames, in window.__bench.

@@ -1,7 +1,7 @@
 """Compile the engine's wheels and standard library to bytecode, inside Pyodide.
 
 Run by ``scripts/engine/run_pyodide.mjs`` (Pyodide's CPython under Node,
-because bytecode is version-specific) for ``build_engine.compile_for_pyodide``,
+because bytecode is version-specific) for ``bytecode.compile_for_pyodide``,
 with the wheels installed by path and the job's folder mounted; the job file
 (``sys.argv[1]``) says what to do. Nothing here runs on the build machine's
 Python.

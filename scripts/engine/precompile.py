@@ -1,6 +1,6 @@
 """Compile the site's campaign with the browser's own Python, inside Pyodide.
 
-Run by ``scripts/engine/run_pyodide.mjs`` for ``build_engine.precompile_campaign``,
+Run by ``scripts/engine/run_pyodide.mjs`` for ``campaign.precompile_campaign``,
 with the engine folder's lockfile, wheels and standard library loaded as the
 page's worker loads them; the job file (``sys.argv[1]``) names the entry
 module, the campaign (JSON text mapping file names to text) and where to

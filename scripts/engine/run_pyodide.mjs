@@ -3,7 +3,7 @@
 // The one Pyodide-under-Node harness of the project: the engine build's
 // bytecode compiler (compile.py), its campaign precompiler (precompile.py) and
 // the parity test (tests/letter_py/pyodide_parity.py) each describe what they
-// need in a job file, and build_engine.run_pyodide writes it and runs this.
+// need in a job file, and run_pyodide (scripts/engine/pyodide.py) writes it and runs this.
 //
 // Usage: node run_pyodide.mjs JOB.json
 //

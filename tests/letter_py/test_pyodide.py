@@ -11,19 +11,21 @@ import json
 import shutil
 from pathlib import Path
 
-import build_engine  # scripts/, on the path through pyproject.toml's pythonpath
 import pytest
 
 import letter_py
 from letter_py import campaign_link, default_campaign
 from letter_py.cli import EXAMPLE, EXAMPLE_ES
 from letter_py.web import Engine
+from scripts.engine.pyodide import run_pyodide
+from scripts.engine.wheels import dependency_wheels
 from tests.campaign_links import SPRINGFIELD
 from tests.letter_py.letter_helpers import HERE, TODAY
 
 ROOT = HERE.parents[1]
 PYODIDE = ROOT / "node_modules" / "pyodide"
 WHEELS = ROOT / "build" / "wheels"
+PYODIDE_HOME = "/home/pyodide"  # Pyodide's working directory: "" on its import path
 
 CASES = {
     "example": EXAMPLE,
@@ -81,7 +83,7 @@ LINK_CASES = {
 
 def _wheels() -> list[Path]:
     if (ROOT / "node_modules" / "pyodide").exists():
-        build_engine.dependency_wheels(WHEELS)  # cached: a no-op after the first build
+        dependency_wheels(WHEELS)  # cached: a no-op after the first build
     found = [next(iter(sorted(WHEELS.glob(f"{name}-*-py3-none-any.whl"))), None) for name in ("jinja2", "markupsafe")]
     return [w for w in found if w is not None]
 
@@ -95,11 +97,12 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
              for name, data in {**CASES, **LINK_CASES}.items()}
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps(texts), encoding="utf-8")
-    # The build's own harness: these wheels installed, the source folder mounted.
-    stdout = build_engine.run_pyodide(PYODIDE, {
+    # The build's own harness: these wheels installed, the source folder mounted
+    # in Python's working directory, which is on its path.
+    stdout = run_pyodide(PYODIDE, {
         "wheels": [str(w) for w in wheels],
-        "mounts": {"/src/letter_py": str(Path(letter_py.__file__).parent), "/cases": str(tmp_path)},
-        "script": str(HERE / "pyodide_parity.py"), "args": ["/cases/cases.json", "/src"],
+        "mounts": {f"{PYODIDE_HOME}/letter_py": str(Path(letter_py.__file__).parent), "/cases": str(tmp_path)},
+        "script": str(HERE / "pyodide_parity.py"), "args": ["/cases/cases.json", PYODIDE_HOME],
     }, timeout=240)
     answer = json.loads(stdout)
     assert answer["version"].startswith("3.1")

@@ -49,7 +49,7 @@ def test_the_stand_in_escapes_as_saxutils_does(text: str):
 
 
 def test_segno_draws_without_the_xml_package():
-    """As in the browser, whose standard library has no xml package (build_engine._STDLIB_DROP)."""
+    """As in the browser, whose standard library has no xml package (scripts/engine/bytecode.py, _STDLIB_DROP)."""
     import subprocess
     import sys
 

@@ -1,6 +1,6 @@
 """What the browser keeps in Cache Storage for the site, read from a page.
 
-The site's service worker (sw.js, scripts/offline.py) keeps the site's own
+The site's service worker (sw.js, scripts/site/offline.py) keeps the site's own
 files there; the privacy tests check that every key is a file of its
 precache manifest and that nothing typed is in any key or body.
 """

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import chromium
 import pytest
 from playwright.sync_api import Browser, expect, sync_playwright
-from static_server import StaticServer
 
+from scripts.shared import chromium
+from scripts.shared.static_server import StaticServer
 from tests.site.site_build import Build, prebuilt_site, shared_build
 from tests.site.visits import Visit, new_visit
 

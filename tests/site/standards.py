@@ -15,9 +15,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import chromium
-
+from scripts.shared import chromium
 from tests.paths import ROOT
+
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -43,9 +43,9 @@ def _contents(path: Path) -> bytes:
 
 
 def test_no_file_names_a_third_party_host(site: Path):
-    """Vendored scripts name no other host and no source maps ship (scripts/vendored.py),
+    """Vendored scripts name no other host and no source maps ship (scripts/site/vendored.py),
     precompressed siblings included."""
-    from vendored import THIRD_PARTY_HOSTS
+    from scripts.site.vendored import THIRD_PARTY_HOSTS
 
     named = {str(path.relative_to(site)): host for path in site.rglob("*") if path.is_file()
              for host in THIRD_PARTY_HOSTS if host.encode() in _contents(path)}
@@ -54,7 +54,7 @@ def test_no_file_names_a_third_party_host(site: Path):
 
 
 def test_scrub_makes_host_urls_same_origin_paths_and_drops_map_links():
-    from vendored import scrub
+    from scripts.site.vendored import scrub
 
     source = 'load(`https://cdn.jsdelivr.net/pyodide/v${v}/full/`);\n//# sourceMappingURL=a.mjs.map\n'
     assert scrub(source) == "load(`/pyodide/v${v}/full/`);\n"
@@ -127,7 +127,7 @@ def test_fallback_letter_is_the_default_letter_from_letter_py(site: Path):
 
 def test_rebuilding_reuses_everything_when_nothing_changed():
     """A rebuild with unchanged inputs writes no file (so ``mkdocs serve`` stays quick)."""
-    import build_engine
+    from scripts.engine import build as build_engine
 
     first = build_engine.build(ROOT)
     before = {path: src.stat().st_mtime_ns for path, src in first.site_files().items()}

@@ -1,4 +1,4 @@
-"""The engine build's own pieces: its cache keys, the wheel order and the manifest."""
+"""The engine build's own pieces (scripts/engine/): its cache keys, the wheel order and the manifest."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import importlib
 import json
 from pathlib import Path
 
-import build_engine  # scripts/ is on the tests' path
+from scripts.engine import build, bytecode, campaign, folder, pyodide, wheels
+from scripts.engine.common import cache_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,23 +16,26 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_cache_key_follows_file_contents_and_keeps_parts_apart(tmp_path: Path):
     recipe = tmp_path / "compile.py"
     recipe.write_text("print(1)\n")
-    first = build_engine.cache_key("engine", recipe)
-    assert build_engine.cache_key("engine", recipe) == first
+    first = cache_key("engine", recipe)
+    assert cache_key("engine", recipe) == first
     recipe.write_text("print(2)\n")
-    assert build_engine.cache_key("engine", recipe) != first
-    assert build_engine.cache_key("ab", "c") != build_engine.cache_key("a", "bc")
+    assert cache_key("engine", recipe) != first
+    assert cache_key("ab", "c") != cache_key("a", "bc")
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
-    assert build_engine.cache_key(empty) != build_engine.cache_key(tmp_path / "missing")
-    assert len(build_engine.cache_key("x", length=12)) == 12
+    assert cache_key(empty) != cache_key(tmp_path / "missing")
+    assert len(cache_key("x", length=12)) == 12
 
 
 def test_the_recipes_keys_cover_the_programs_they_run():
     """Editing what runs in Pyodide rebuilds what it made (no hand-bumped version)."""
-    assert {build_engine.HARNESS, build_engine.COMPILER} <= set(build_engine.ENGINE_RECIPE)
-    assert {build_engine.HARNESS, build_engine.PRECOMPILER} <= set(build_engine.PRECOMPILE_RECIPE)
-    recipes = {*build_engine.WHEEL_RECIPE, *build_engine.ENGINE_RECIPE, *build_engine.PRECOMPILE_RECIPE}
-    assert Path(build_engine.__file__).resolve() in recipes
+    assert {pyodide.HARNESS, bytecode.COMPILER} <= set(folder.ENGINE_RECIPE)
+    assert {pyodide.HARNESS, campaign.PRECOMPILER} <= set(campaign.PRECOMPILE_RECIPE)
+    recipes = {*wheels.WHEEL_RECIPE, *folder.ENGINE_RECIPE, *campaign.PRECOMPILE_RECIPE}
+    # Each recipe's own modules: the wheel's (and its catalogue compiler), the folder's (and its
+    # bytecode compiler), the campaign's.
+    for module in (wheels, wheels.catalogues, folder, bytecode, campaign):
+        assert Path(module.__file__).resolve() in recipes, module.__name__
     for path in recipes:
         assert path.is_file(), path
 
@@ -44,14 +48,14 @@ def test_dependency_order_puts_each_package_after_what_it_needs():
         "base": {"depends": []},
         "unused": {"depends": ["base"]},
     }
-    order = build_engine.dependency_order(packages, "app")
+    order = folder.dependency_order(packages, "app")
     assert sorted(order) == ["app", "base", "text", "web"]
     for name in order:
         assert all(order.index(dep) < order.index(name) for dep in packages[name]["depends"]), order
 
 
 def test_the_manifest_lists_the_lockfiles_wheels_in_order_and_its_entry_module():
-    built = build_engine.build(ROOT)
+    built = build.build(ROOT)
     manifest = built.manifest
     assert set(manifest) == {"entry", "wheels"}
     assert hasattr(importlib.import_module(manifest["entry"]), "Engine")
@@ -64,19 +68,19 @@ def test_the_manifest_lists_the_lockfiles_wheels_in_order_and_its_entry_module()
         assert by_file[wheel["file"]]["sha256"] == wheel["sha256"]
         for dependency in by_file[wheel["file"]]["depends"]:
             assert files.index(lock[dependency]["file_name"]) < files.index(wheel["file"])
-    assert by_file[files[-1]]["name"] == build_engine.ENGINE_PACKAGE
+    assert by_file[files[-1]]["name"] == folder.ENGINE_PACKAGE
     # Not served: the page gets it in its boot config.
-    assert all(not path.endswith("/" + build_engine.MANIFEST) for path in built.site_files())
+    assert all(not path.endswith("/" + folder.MANIFEST) for path in built.site_files())
 
 
 def test_the_browsers_wheel_leaves_out_the_officials_directory(tmp_path: Path):
     """The page reads the directory's JSON; its build, data and CLI stay out of what visitors download."""
     import zipfile
 
-    sources = [path.relative_to(ROOT).as_posix() for path in build_engine._source_files(ROOT)]
+    sources = [path.relative_to(ROOT).as_posix() for path in wheels._source_files(ROOT)]
     assert "letter_py/web.py" in sources
     assert not [path for path in sources if path.startswith("letter_py/directory/")]
-    wheel = build_engine.letter_py_wheel(ROOT, tmp_path)
+    wheel = wheels.letter_py_wheel(ROOT, tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "letter_py/web.py" in names and "letter_py/cli.py" in names
     assert not [name for name in names if name.startswith("letter_py/directory/")], names

@@ -8,7 +8,7 @@ import re
 
 from urllib.parse import urlsplit
 
-from builder_page import SEGNO_WHEEL
+from scripts.site.builder_page import SEGNO_WHEEL
 from playwright.sync_api import expect
 
 import letter_py

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from static_server import StaticServer
 
+from scripts.shared.static_server import StaticServer
 from tests.paths import ROOT
 from tests.site.letter_page import wait_for_engine
 from tests.site.visits import new_visit

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from static_server import Fault
 
+from scripts.shared.static_server import Fault
 from tests.site.letter_page import wait_for_engine
 from tests.site.visits import Visit
 

@@ -1,7 +1,7 @@
 """The Spanish edition in the built site: languages, links between them, search, sharing.
 
 mkdocs.es.yml builds docs/es/ into site/es/ from the English build
-(scripts/i18n_site.py). These read the files of the session's build; the
+(scripts/site/i18n_site.py). These read the files of the session's build; the
 sitemap and the hreflang links, which need a ``site_url`` (their URLs are
 whole), are checked on a second build that has one.
 """
@@ -290,21 +290,32 @@ def test_the_english_check_finds_english_on_english_pages(site: Path):
 class CountedBuild:
     site: Path
     calls: Counter
+    editions: dict  # language -> that edition's build state (scripts/site/state.py), as its hooks kept it
 
 
 @pytest.fixture(scope="module")
 def counted_build(tmp_path_factory) -> CountedBuild:
     """``mkdocs build --strict`` with a ``site_url``, in this process, counting the
-    engine build's calls: the Spanish edition's build must reuse the English one's."""
-    import build_engine
+    engine build's calls (the Spanish edition's build must reuse the English one's)
+    and keeping each edition's build state."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from scripts.engine import build as engine_build
+    from scripts.engine import campaign as engine_campaign
+    from scripts.site import state
+
     out = tmp_path_factory.mktemp("site-with-url")
     calls: Counter = Counter()
+    editions: dict = {}
+    keep = state.keep
 
-    def counted(name):
-        real = getattr(build_engine, name)
+    def kept(config, edition):
+        editions[config.theme["language"]] = edition
+        return keep(config, edition)
+
+    def counted(module, name):
+        real = getattr(module, name)
 
         def wrapper(*args, **kwargs):
             calls[name] += 1
@@ -312,13 +323,14 @@ def counted_build(tmp_path_factory) -> CountedBuild:
         return wrapper
 
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("build", "precompile_campaign"):
-            patch.setattr(build_engine, name, counted(name))
+        for module, name in ((engine_build, "build"), (engine_campaign, "precompile_campaign")):
+            patch.setattr(module, name, counted(module, name))
+        patch.setattr(state, "keep", kept)
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_url=SITE_URL, site_dir=str(out), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         config.plugins.on_shutdown()
-    return CountedBuild(out, calls)
+    return CountedBuild(out, calls, editions)
 
 
 @pytest.fixture(scope="module")
@@ -329,6 +341,26 @@ def site_with_url(counted_build: CountedBuild) -> Path:
 def test_the_engine_is_built_once_for_both_languages(counted_build: CountedBuild):
     assert counted_build.calls == {"build": 1, "precompile_campaign": 1}
     assert (counted_build.site / "es" / "escribir" / "index.html").exists()
+
+
+def test_each_edition_keeps_its_own_state_and_shares_only_what_it_was_handed(counted_build: CountedBuild):
+    """The English build hands the Spanish one its MainBuild; nothing else is shared (issue 23)."""
+    from scripts.site import hooks, state
+
+    english, spanish = counted_build.editions["en"], counted_build.editions["es"]
+    assert english is not spanish
+    assert spanish.main is english.main  # handed over, not rebuilt
+    assert (english.nested, english.prefix, english.root) == (False, "", "")
+    assert (spanish.nested, spanish.prefix, spanish.root) == (True, "es/", "../")
+    assert (english.letter_url, spanish.letter_url) == ("write/", "escribir/")
+    assert english.describe != spanish.describe and english.fallback != spanish.fallback
+    # Both editions' inline scripts are in the one set the main build's _headers is written from.
+    headers = (counted_build.site / "_headers").read_text()
+    assert english.main.script_hashes and all(h in headers for h in english.main.script_hashes)
+    # The hooks' module keeps no build's state between builds.
+    assert not [name for name, value in vars(hooks).items() if not name.startswith("__") and (
+                isinstance(value, (state.MainBuild, state.EditionBuild, set, list))
+                or (isinstance(value, dict) and name != "FALLBACK_INPUT" and value.keys() != {"command"}))]
 
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

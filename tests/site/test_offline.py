@@ -1,7 +1,7 @@
 """Offline after one visit, new deploys reaching returning visitors, no
 prefetch when the visitor saves data, and what the service worker keeps.
 
-The real build's sw.js (scripts/offline.py) in Debian's Chromium: the site's
+The real build's sw.js (scripts/site/offline.py) in Debian's Chromium: the site's
 server is the test server, and ``context.set_offline(True)`` cuts the
 network as airplane mode would.
 """
@@ -18,11 +18,11 @@ import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import offline
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from static_server import StaticServer
 
+from scripts.shared.static_server import StaticServer
+from scripts.site import offline
 from tests.site.cache_storage import CACHE_PREFIX, entries, precache_manifest, wait_offline_ready
 from tests.site import directory_towns
 from tests.site.letter_page import LetterPage, wait_for_engine

@@ -1,4 +1,4 @@
-"""scripts/offline.py: the precache manifest of the real build, and of a site
+"""scripts/site/offline.py: the precache manifest of the real build, and of a site
 folder with a second edition in it (the Spanish one under es/, built after
 the English one into the same folder)."""
 
@@ -8,9 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
-import builder_page
-import offline
-import security_headers
+from scripts.site import builder_page, offline, security_headers
 
 from tests.site.cache_storage import precache_manifest
 

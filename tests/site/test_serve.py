@@ -70,7 +70,7 @@ def test_preview_renders_letters_and_live_reload_runs_under_the_policy(browser: 
         page.get_by_label("Why this matters to you").fill("Previewed on my own computer.")
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Previewed on my own computer.")
         assert page.evaluate("typeof livereload") == "function"
-        # The Spanish edition is served too, built by the same build (scripts/i18n_site.py).
+        # The Spanish edition is served too, built by the same build (scripts/site/i18n_site.py).
         page.goto(origin + "/es/escribir/")
         wait_for_engine(page)
         assert page.locator("html").get_attribute("lang") == "es"

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from static_server import StaticServer
+from scripts.shared.static_server import StaticServer
 
 
 def _get(url: str, **headers: str):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route
-from static_server import StaticServer
 
+from scripts.shared.static_server import StaticServer
 from tests.site.letter_page import wait_for_engine
 
 

@@ -1,4 +1,4 @@
-// The bare Pyodide page (bench_browser.py): start the worker, show its answer,
+// The bare Pyodide page (browser.py): start the worker, show its answer,
 // and signal the first render as the letter page does ("letter:rendered").
 // The page's query string (runtime, lockfile, stdlib) goes on to the worker.
 const out = document.getElementById("out");

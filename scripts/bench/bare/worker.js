@@ -1,4 +1,4 @@
-// Bare Pyodide, the runtime's floor (bench_browser.py): the same vendored
+// Bare Pyodide, the runtime's floor (browser.py): the same vendored
 // runtime, lockfile and standard library as the letter page, loaded the way
 // Pyodide documents it, then Jinja2 imported and one template rendered.
 // Its URL's query string names them: runtime (a folder), lockfile, stdlib.

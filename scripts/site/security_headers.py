@@ -94,7 +94,7 @@ def add_meta_policy(html: str, *, live_reload: bool = False) -> tuple[str, list[
 
 def headers_file(script_hashes: list[str], runtime_path: str, engine_path: str) -> str:
     """``_headers`` for static hosts: one policy for every page and the worker."""
-    lines = ["# Written by the site build (scripts/security_headers.py). Netlify and",
+    lines = ["# Written by the site build (scripts/site/security_headers.py). Netlify and",
              "# Cloudflare Pages read this file; for other hosts see the organizers' page.",
              "/*"]
     lines.append(f"  Content-Security-Policy: {policy(script_hashes, header=True)}")
@@ -102,7 +102,7 @@ def headers_file(script_hashes: list[str], runtime_path: str, engine_path: str) 
     for folder in (runtime_path, engine_path):
         lines += [f"/{folder.strip('/')}/*", f"  Cache-Control: {IMMUTABLE}"]
     lines += ["/*.wasm", "  Content-Type: application/wasm"]
-    # The service worker (scripts/offline.py): always revalidated, so a new
+    # The service worker (scripts/site/offline.py): always revalidated, so a new
     # deploy's worker is found at once (browsers cap its cache at 24 h anyway).
     lines += ["/sw.js", "  Cache-Control: no-cache"]
     lines += ["/*.webmanifest", "  Content-Type: application/manifest+json"]

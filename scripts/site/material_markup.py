@@ -32,7 +32,7 @@ def fix_toggles(html: str) -> str:
         return html
     for name in TOGGLES:
         old = _toggle(name, 'autocomplete="off"')
-        assert html.count(old) == 1, f"Material's {name} toggle changed: check scripts/material_markup.py"
+        assert html.count(old) == 1, f"Material's {name} toggle changed: check scripts/site/material_markup.py"
         html = html.replace(old, _toggle(name, f'form="{FORM_ID}"'))
     last = _toggle(TOGGLES[-1], f'form="{FORM_ID}"')
     return html.replace(last, f'{last}\n    <form id="{FORM_ID}" autocomplete="off" hidden></form>')
@@ -50,5 +50,5 @@ def fix_bundle(assets: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if FIXED_CODE_NAV in text:
             continue  # fixed by an earlier build of `mkdocs serve`
-        assert text.count(CODE_NAV) == 1, f"{path.name} changed: check scripts/material_markup.py"
+        assert text.count(CODE_NAV) == 1, f"{path.name} changed: check scripts/site/material_markup.py"
         path.write_text(text.replace(CODE_NAV, FIXED_CODE_NAV), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Debian's Chromium, launched one way for the browser tests and the benchmark.
 
 The tests (tests/site/conftest.py, and Lighthouse in tests/site/standards.py)
-and ``scripts/bench_browser.py`` all import this module, so what is measured is
+and the benchmark (``scripts/bench/``) all import this module, so what is measured is
 the browser that is tested.
 """
 

@@ -8,7 +8,7 @@ switchable faults (a missing file, a wrong content type, a tampered body).
 ``precompressed=True`` serves ``x.br``/``x.gz`` beside ``x`` when the browser
 accepts them, as hosts such as Netlify or nginx's ``gzip_static`` do.
 
-Run ``python scripts/static_server.py site`` to serve a built site by hand.
+Run ``python -m scripts.shared.static_server site`` to serve a built site by hand.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def letter_page_url(page, nav) -> str:
 def page_context(page, nav, letter_boot: dict[str, Any], root: str, campaign_json: str, describe: dict[str, Any],
                  strings: dict[str, str], directory: str) -> dict[str, Any]:
     """Everything builder.html needs; ``root`` leads from an edition's root to the
-    main site's, where the page scripts are (i18n_site.root_prefix), and the
+    main site's, where the page scripts are (``EditionBuild.root``), and the
     officials directory is (``directory``: its site path)."""
     return {
         "directory": root + directory,

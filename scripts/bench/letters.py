@@ -15,7 +15,7 @@ Three ways to make N letters (default 10,000), each on one core:
   that size alone. Files go to a RAM disk (/dev/shm) when there is one: on
   a busy shared disk, creating 10,000 files alone can take seconds.
 
-Target: 10,000 letters in under 2 s by each way. Run: ``python scripts/bench_letters.py``.
+Target: 10,000 letters in under 2 s by each way. Run: ``python -m scripts.bench.letters``.
 """
 
 from __future__ import annotations
@@ -28,19 +28,15 @@ import io
 import json
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from contextlib import redirect_stdout
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import letter_py  # noqa: E402
-from letter_py.batch import read_rows  # noqa: E402
-from letter_py.cli import main as cli_main  # noqa: E402
-from letter_py.formats import FORMATS  # noqa: E402
+import letter_py
+from letter_py.batch import read_rows
+from letter_py.cli import main as cli_main
+from letter_py.formats import FORMATS
 
 TODAY = dt.date(2026, 11, 29)
 FIRST = ["Alex", "Sam", "Maria", "José", "Ken", "Aisha", "Wei", "Olga", "Tom", "Priya"]

@@ -1,5 +1,5 @@
 // The site's service worker: the site's own files, kept for speed and offline
-// use. scripts/offline.py writes it into the site as sw.js with the build's
+// use. scripts/site/offline.py writes it into the site as sw.js with the build's
 // precache manifest in place of the marker below, so every deploy that changes
 // a file changes this script, and the browser installs the new one.
 //
@@ -163,7 +163,7 @@ function asResponseTo(request, response, key) {
 // HTTP cache keeps them for a year; fetched through it, the browser also
 // finds its compiled code for them (V8's code cache for the loader and the
 // wasm), which responses out of Cache Storage come without: measured
-// (scripts/bench_browser.py), a second visit was ~30 % slower served from
+// (scripts/bench/browser.py), a second visit was ~30 % slower served from
 // Cache Storage than through the HTTP cache. So these go to the HTTP cache
 // (the network only if it lost them), and Cache Storage answers when that
 // fails: offline, or a connection that gives no answer within a few seconds.

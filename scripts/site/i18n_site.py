@@ -8,9 +8,10 @@ each of them into its folder of the English ``site_dir`` (``site/es``), so
 ``mkdocs build``, ``mkdocs serve`` and the tests' build all make every
 language, and each language gets its own search index and stemmer.
 
-What the editions share, they share once: the edition's hooks reuse the
-English build's engine (:func:`shared`: no second engine build), its pages
-load the root's runtime, engine and page scripts (:func:`root_prefix`), and
+What the editions share, they share once, and the English build hands it
+to each (:func:`build_editions`, :class:`.state.MainBuild`): the edition's
+hooks reuse the English build's engine (no second engine build), its pages
+load the root's runtime, engine and page scripts (``EditionBuild.root``), and
 its inline-script hashes go into the same set, so the one ``_headers`` covers
 both. A translated page names its original in ``translation_of:`` front
 matter; :class:`Translations` pairs them, for the switcher, the
@@ -32,11 +33,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-X_DEFAULT = "x-default"
+from .state import MainBuild, hand_over
 
-# The build in progress of the main (English) site, while it builds an edition:
-# its hooks' shared state (engine, hashes, translations), for the edition's hooks.
-_parents: list[dict[str, Any]] = []
+X_DEFAULT = "x-default"
 
 
 @dataclass(frozen=True)
@@ -122,25 +121,11 @@ def _prefix(link: str) -> str:
     return link + "/" if link else ""
 
 
-def main_root_path(config) -> str:
-    """The main site's path on its server ("/" without a site_url)."""
-    prefix = nested()["translations"].edition(config.theme["language"]).prefix if nested() else ""
+def main_root_path(config, prefix: str = "") -> str:
+    """The main site's path on its server ("/" without a site_url); ``prefix``
+    is where this config's edition lives in the main site ("" or "es/")."""
     path = urlsplit(config.site_url or "/").path
     return (path.removesuffix(prefix) if prefix and path.endswith(prefix) else path) or "/"
-
-
-def nested() -> dict[str, Any] | None:
-    """The main build's shared state while it builds an edition, else None."""
-    return _parents[-1] if _parents else None
-
-
-def root_prefix(config) -> str:
-    """From an edition's root to the main site's: "" for the main site, "../" for /es/."""
-    parent = nested()
-    if parent is None:
-        return ""
-    depth = parent["translations"].edition(config.theme["language"]).prefix.count("/")
-    return "../" * depth
 
 
 def _page_urls(docs_dir: Path, use_directory_urls: bool) -> dict[str, str]:
@@ -207,15 +192,17 @@ def alternates(translations: Translations, lang: str, src: str | None,
     return links
 
 
-def page_alternates(config, translations: Translations, src: str | None) -> list[dict[str, Any]]:
+def page_alternates(config, translations: Translations, src: str | None,
+                    prefix: str = "") -> list[dict[str, Any]]:
     """The switcher's links for a page (partials/alternate.html reads them as
     ``alternates``); sets ``config.extra.alternate``, from which Material's
     base.html writes the ``<link rel="alternate" hreflang>`` tags, to the same
     links as whole URLs, or to none without a ``site_url``: search engines
-    (and Lighthouse) take only fully qualified ``hreflang`` URLs.
+    (and Lighthouse) take only fully qualified ``hreflang`` URLs. ``prefix``:
+    as for :func:`main_root_path`.
     """
     lang = config.theme["language"]
-    root = main_root_path(config)
+    root = main_root_path(config, prefix)
     site = urlsplit(config.site_url or "")
     config.extra["alternate"] = alternates(translations, lang, src, f"{site.scheme}://{site.netloc}{root}") \
         if config.site_url else []
@@ -260,15 +247,14 @@ def sitemap_xml(site_url: str, entries: list[tuple[str, list[tuple[str, str]]]])
     return "\n".join(lines) + "\n"
 
 
-def build_editions(config, shared: dict[str, Any], command: str | None) -> None:
+def build_editions(config, main: MainBuild) -> None:
     """Builds every other edition into its folder of ``config.site_dir``.
 
-    ``shared`` is the main build's hooks' state, handed to the editions' hooks
-    (:func:`nested`); whatever they add to its ``script_hashes`` the main
-    build's ``_headers`` includes.
+    ``main`` is the main build's state, handed to each edition's config
+    (:func:`.state.hand_over`) for its hooks; whatever they add to its
+    ``script_hashes`` the main build's ``_headers`` includes.
     """
-    translations: Translations = shared["translations"]
-    for edition in translations.editions[1:]:
+    for edition in main.translations.editions[1:]:
         options: dict[str, Any] = {
             "config_file": str(edition.config_file),
             "site_dir": str(Path(config.site_dir) / edition.prefix),
@@ -277,10 +263,7 @@ def build_editions(config, shared: dict[str, Any], command: str | None) -> None:
         if config.site_url:
             options["site_url"] = posixpath.join(config.site_url.rstrip("/") + "/", edition.prefix)
         edition_config = load_config(**options)
-        _parents.append({**shared, "command": command})
-        try:
-            edition_config.plugins.on_startup(command=command or "build", dirty=False)
-            mkdocs_build(edition_config)
-            edition_config.plugins.on_shutdown()
-        finally:
-            _parents.pop()
+        hand_over(edition_config, main)
+        edition_config.plugins.on_startup(command=main.command, dirty=False)
+        mkdocs_build(edition_config)
+        edition_config.plugins.on_shutdown()

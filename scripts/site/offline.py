@@ -1,10 +1,10 @@
 """The service worker and its precache manifest, written from the finished site.
 
-``write(root)`` runs after a build (``mkdocs_hooks.on_post_build``) and reads
+``write(root)`` runs after a build (``hooks.on_post_build``) and reads
 the site folder as it will be published, every edition in it (the Spanish
 one under ``es/`` is built after the English one, and its own build calls
 this again, so the manifest always covers the whole folder). It writes
-``sw.js`` at the root: ``scripts/service_worker/sw.js`` with the manifest in
+``sw.js`` at the root: ``scripts/site/service_worker/sw.js`` with the manifest in
 it. The manifest lists every file a visitor may need, each with its sha256
 (the worker checks each body before keeping it), in groups the pages ask for:
 
@@ -30,7 +30,7 @@ import json
 import re
 from pathlib import Path
 
-from builder_page import SITE_FOLDER
+from .builder_page import SITE_FOLDER
 
 HERE = Path(__file__).resolve().parent / "service_worker"
 TEMPLATE = HERE / "sw.js"
