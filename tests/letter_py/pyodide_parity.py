@@ -2,8 +2,9 @@
 
 Run by ``scripts/engine/run_pyodide.mjs`` for ``test_pyodide.py``, with the
 Jinja2 and MarkupSafe wheels installed and the ``letter_py`` source folder
-mounted. Arguments: the cases file (JSON mapping names to input texts) and
-the folder to import ``letter_py`` from. Prints ``{"version", "results",
+mounted in Pyodide's working directory (``''``, first on its import path).
+Arguments: the cases file (JSON mapping names to input texts) and that
+directory (where the campaign is read from). Prints ``{"version", "results",
 "links", "read", "describe", "ms_per_call"}`` (cases named ``link:…`` are
 campaign links' builder inputs); ``describe`` is the web engine's form
 settings for the packaged campaign in each letter language.
@@ -16,7 +17,6 @@ import time
 
 cases_file, source = sys.argv[1:]
 sys.dont_write_bytecode = True  # the source is the host's own folder
-sys.path.insert(0, source)
 
 import letter_py  # noqa: E402
 
