@@ -121,9 +121,13 @@ def on_config(config, **kwargs):
             directory=directory_file(),
         )
     engine = Engine(files_json)
+    languages = json.loads(engine.languages())
     _state.update(
         describe=json.loads(engine.describe(lang)),
-        languages=json.loads(engine.languages()),  # the letter's languages, each named in itself
+        languages=languages,  # the letter's languages, each named in itself
+        # The sentence starters by "In your own words", in every letter language
+        # (the letter's may differ from the page's): assets/letter/own-words.js.
+        prompts={item["code"]: json.loads(engine.describe(item["code"]))["prompts"] for item in languages},
         fallback=json.loads(engine.render(json.dumps({**FALLBACK_INPUT, "lang": lang}))),
     )
     return config
@@ -205,6 +209,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             "campaign": _state["describe"],
             "directory": root + _state["directory"][0],
             "fallback": _state["fallback"],
+            "prompts": _state["prompts"],
             "strings": strings,
         }
     if page.meta.get("template") == builder_page.TEMPLATE:  # "Set up your town"
