@@ -188,7 +188,9 @@ emails = st.from_regex(r"\A[a-z0-9]{1,10}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(gov
 urls = st.from_regex(r"\Ahttps?://[a-z0-9]{1,12}\.[a-z]{2,5}(/[a-z0-9._~-]{0,15}){0,3}\Z")
 official = st.builds(letter_py.config.Official, name=line, role=st.sampled_from(ROLES), title=st.just(""),
                      email=st.just("") | emails, address=st.just("") | block)
-article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line, date=st.just("") | line, url=urls)
+# An article's date is at most 40 characters (cl.ARTICLE_FIELDS); a longer one is an error, not a valid campaign.
+article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line,
+                    date=st.just("") | line.filter(lambda text: len(text) <= 40), url=urls)
 towns = st.builds(cl.LocalCampaign, organizer=st.just("") | line, city=line,
                   state=st.just("") | st.sampled_from(sorted(letter_py.states.STATES)),
                   officials=st.lists(official, min_size=1, max_size=cl.MAX_OFFICIALS).map(tuple),
