@@ -96,3 +96,23 @@ def test_hostile_subject_stays_literal(example: dict, hostile: str) -> None:
     query = parse_qs(urlsplit(letter["mailto"]).query)
     assert query["subject"] == [subject] and "bcc" not in query and set(query) <= {"subject", "body"}
     assert "<script>" not in letter["letter_html"] and "<svg" not in letter["letter_html"]
+
+
+def test_the_command_line_takes_it_in_the_input_and_as_a_batch_column(example: dict, tmp_path) -> None:
+    from tests.letter_py.letter_helpers import run
+
+    source = tmp_path / "me.json"
+    source.write_text(json.dumps({**example, "subject": OWN, "recipients": example["recipients"][:1]}),
+                      encoding="utf-8")
+    result = run("render", "-i", str(source), "-f", "eml")
+    assert result.returncode == 0, result.stderr
+    assert email.message_from_string(result.stdout, policy=email.policy.default)["Subject"] == OWN
+    senders = tmp_path / "senders.csv"
+    senders.write_text("name,subject\nAlex Doe,My own subject\nSam Roe,\n", encoding="utf-8")
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(example), encoding="utf-8")
+    result = run("batch", str(senders), "--out", str(tmp_path / "out"), "--base", str(base), "--format", "eml")
+    assert result.returncode == 0, result.stderr
+    subjects = sorted(email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Subject"]
+                      for path in (tmp_path / "out").glob("*.eml"))
+    assert subjects[0] == "My own subject" and subjects[-1].startswith("Please help end the demand")
