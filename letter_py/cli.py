@@ -13,7 +13,7 @@ import datetime as _dt
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -21,6 +21,7 @@ from .batch import read_rows
 from .campaign import Campaign, CampaignError, default_campaign, load_campaign
 from .dates import parse_iso_date
 from .formats import FORMATS
+from .i18n import gettext_for, has_catalogue
 from .jsonapi import render_document
 from .model import FieldError
 from .render import render_letters
@@ -79,11 +80,18 @@ class Failure(Exception):
         self.status = status
 
 
+def _words(args: argparse.Namespace) -> Callable[[str], str]:
+    """``_`` for the command's own lines: ``--lang``'s language where letter_py has its messages."""
+    lang = (getattr(args, "lang", None) or "en").strip().replace("_", "-").split("-", 1)[0].lower()
+    return gettext_for(lang if has_catalogue(lang) else "en")
+
+
 def _campaign(args: argparse.Namespace) -> Campaign:
     try:
         return load_campaign(args.campaign) if args.campaign else default_campaign()
     except CampaignError as exc:
-        raise Failure(f"broken campaign: {exc}") from None
+        _ = _words(args)
+        raise Failure(_("broken campaign: {reason}").format(reason=exc)) from None
 
 
 def _today(args: argparse.Namespace) -> _dt.date:
@@ -115,10 +123,14 @@ def _read_json_object(path: str) -> dict[str, object]:
     return data
 
 
-def _errors_line(errors: Sequence[FieldError], where: str = "") -> str:
-    shown = "; ".join(f"{e.field or 'input'}: {e.message}" for e in errors[:5])
-    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-    return f"{where}{len(errors)} problem{'s' if len(errors) != 1 else ''} in the input: {shown}{more}"
+def _errors_line(errors: Sequence[FieldError], _: Callable[[str], str]) -> str:
+    """The input's problems on one line, worded by ``_`` (the messages are the input's own)."""
+    shown = "; ".join(f"{e.field or _('input')}: {e.message}" for e in errors[:5])
+    if len(errors) > 5:
+        shown += _(" (and {count} more)").format(count=len(errors) - 5)
+    line = _("{count} problem in the input: {shown}") if len(errors) == 1 else _(
+        "{count} problems in the input: {shown}")
+    return line.format(count=len(errors), shown=shown)
 
 
 def _write(path: Path, text: str, make_folder: bool = True) -> None:
@@ -144,10 +156,11 @@ def cmd_example(args: argparse.Namespace) -> int:
 
 
 def _with_lang(data: dict[str, object], lang: str | None) -> dict[str, object]:
-    """The document with ``--lang`` as its language when it names none."""
-    if lang and data.get("lang") in (None, ""):
-        return {**data, "lang": lang}
-    return data
+    """The document with ``--lang`` as its letter's and its messages' language, where it names none."""
+    if not lang:
+        return data
+    named = {key: lang for key in ("lang", "messages_lang") if data.get(key) in (None, "")}
+    return {**data, **named} if named else data
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -167,8 +180,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 0 if document["ok"] else 1
     data = _with_lang(_read_json_object(args.input), args.lang)
     letter_input, errors = parse_input(data, campaign)
+    _ = _words(args)
     if errors and not args.draft:
-        raise Failure(_errors_line(errors) + " (use --draft to render with placeholders)")
+        raise Failure(_errors_line(errors, _) + _(" (use --draft to render with placeholders)"))
     for error in errors:
         print(f"letter-py: warning: {error.field}: {error.message}", file=sys.stderr)
     drafts = render_letters(letter_input, campaign, today)
@@ -199,6 +213,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     base = _with_lang(_read_json_object(args.base) if args.base else {}, args.lang)  # a row's lang column wins
     fmt = FORMATS[args.format]
     out = Path(args.out)
+    _ = _words(args)
     try:
         handle = open(args.senders, encoding="utf-8-sig", newline="")  # noqa: SIM115
         out.mkdir(parents=True, exist_ok=True)
@@ -216,7 +231,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 letter_input, errors = parse_input(row.data, campaign)
             if errors:
                 bad += 1
-                print(f"{args.senders}, line {line}: {_errors_line(errors)}", file=sys.stderr)
+                print(_("{file}, line {line}: {problems}").format(
+                    file=args.senders, line=line, problems=_errors_line(errors, _)), file=sys.stderr)
                 summary.append((line, "error", " | ".join(f"{e.field}: {e.message}" for e in errors)))
                 continue
             names = []
@@ -229,10 +245,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
             summary.append((line, "ok", " ".join(names)))
     _write_summary(out / "summary.csv", summary)
     rows = len(summary)
-    print(f"{rows} row{'s' if rows != 1 else ''}: {rows - bad} written as {written} file{'s' if written != 1 else ''} "
-          f"in {out}, {bad} with errors; summary in {out / 'summary.csv'}")
+    print(_("{rows} {row_word}: {ok} written as {written} {file_word} in {out}, {bad} with errors; "
+            "summary in {summary}").format(
+        rows=rows, row_word=_("row") if rows == 1 else _("rows"), ok=rows - bad, written=written,
+        file_word=_("file") if written == 1 else _("files"), out=out, bad=bad, summary=out / "summary.csv"))
     if bad:
-        raise Failure(f"{bad} of {rows} rows had errors (see above); the other rows were written")
+        raise Failure(_("{bad} of {rows} rows had errors (see above); the other rows were written").format(
+            bad=bad, rows=rows))
     return 0
 
 
@@ -254,10 +273,11 @@ def _template_line(exc: BaseException) -> str:
 
 
 def cmd_check_campaign(args: argparse.Namespace) -> int:
+    _ = _words(args)
     try:
         campaign = load_campaign(args.folder)
     except CampaignError as exc:
-        raise Failure(f"broken campaign: {exc}") from None
+        raise Failure(_("broken campaign: {reason}").format(reason=exc)) from None
     today = _dt.date(2026, 1, 1)
     samples: dict[str, dict[str, object]] = {"the example input": EXAMPLE}
     for lang in campaign.languages:
@@ -265,20 +285,25 @@ def cmd_check_campaign(args: argparse.Namespace) -> int:
             samples[f"the {lang!r} example input"] = EXAMPLES[lang]
     samples.update(campaign.sample_inputs())
     for label, data in samples.items():
-        letter_input, _ = parse_input(data, campaign)
+        letter_input, _errors = parse_input(data, campaign)
         try:
             for draft in render_letters(letter_input, campaign, today):
                 draft.to_dict()
         except Exception as exc:  # a template error at render time
-            raise Failure(f"broken campaign: {args.folder}/{_template_line(exc)}"
-                          f"{type(exc).__name__}: {exc} (while rendering {label})") from None
+            reason = (f"{args.folder}/{_template_line(exc)}{type(exc).__name__}: {exc}"
+                      + _(" (while rendering {sample})").format(sample=label))
+            raise Failure(_("broken campaign: {reason}").format(reason=reason)) from None
     problems = campaign.translation_problems()
     if problems:
-        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
-        raise Failure(f"broken campaign: {args.folder}: {shown}")
-    print(f"ok: {campaign.name!r} in {args.folder}: {len(campaign.roles)} roles, "
-          f"{len(campaign.officials)} officials, {len(campaign.articles)} articles, "
-          f"letters in {', '.join(campaign.languages)}")
+        shown = "; ".join(problems[:5])
+        if len(problems) > 5:
+            shown += _(" (and {count} more)").format(count=len(problems) - 5)
+        raise Failure(_("broken campaign: {reason}").format(reason=f"{args.folder}: {shown}"))
+    print(_("ok: {name} in {folder}: {roles} roles, {officials} officials, {articles} articles, "
+            "letters in {languages}").format(
+        name=repr(campaign.name), folder=args.folder, roles=len(campaign.roles),
+        officials=len(campaign.officials), articles=len(campaign.articles),
+        languages=", ".join(campaign.languages)))
     return 0
 
 
@@ -307,8 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--today", metavar="YYYY-MM-DD",
                          help="the date used when the input gives none (default: today)")
         sub.add_argument("--lang", metavar="LANG",
-                         help='the letter\'s language when the input gives none: "en" (default) or another '
-                              "of the campaign's, like \"es\"")
+                         help='the language of the messages and of these lines, and the letter\'s when the '
+                              'input gives none: "en" (default) or another of the campaign\'s, like "es"')
 
     formats = ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
 
@@ -349,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Load a campaign folder, compile its templates and render sample "
                                           "letters; report the file and line of the first problem.")
     sub.add_argument("folder", metavar="DIR", help="campaign folder")
+    sub.add_argument("--lang", metavar="LANG", help='the language of these lines: "en" (default) or "es"')
     sub.set_defaults(run=cmd_check_campaign)
 
     from .campaign_link_cli import add_parser

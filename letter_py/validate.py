@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import parse_iso_date
-from .i18n import N_, gettext_for
+from .i18n import N_, gettext_for, has_catalogue
 from .model import Article, Community, FieldError, LetterInput, Recipient, Sender
 from .phone import parse_phone
 from .config import GENDERS, SOURCE_LANGUAGE
@@ -295,6 +295,27 @@ def _read_lang(c: _Collector, data: dict[str, object], campaign: Campaign) -> st
     return code
 
 
+def _read_messages_lang(c: _Collector, data: dict[str, object]) -> str | None:
+    """The language of the messages, apart from the letter's: the page's, on a page in another language.
+
+    ``None`` when absent (the messages follow the letter), or when it is bad:
+    then an error, in the letter's language like the rest.
+    """
+    raw = data.get("messages_lang")
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        c.add("messages_lang", "wrong_type",
+              N_('The language of the messages must be text, a language code like "en" or "es"'))
+        return None
+    code = clean_line(raw)[:LANG_LIMIT].replace("_", "-").split("-", 1)[0].lower()
+    if not (code.isascii() and code.isalpha() and has_catalogue(code)):
+        c.add("messages_lang", "invalid_lang",
+              N_('Enter the language of the messages as a language letter_py has messages in, like "en" or "es"'))
+        return None
+    return code
+
+
 def _read_role(c: _Collector, data: dict[str, object], path: str, campaign: Campaign, lang: str) -> str:
     raw = data.get("role")
     if raw is None or raw == "":
@@ -364,11 +385,16 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
     lang = SOURCE_LANGUAGE if data.get("lang") in (None, "") else _read_lang(c, data, campaign)
     if lang != SOURCE_LANGUAGE:
         c.speak(lang)
+    messages_lang = _read_messages_lang(c, data) or lang
+    if messages_lang != lang:
+        c.speak(messages_lang)
+    # A role's label in a message is worded in the messages' language when the campaign has it.
+    label_lang = messages_lang if campaign.lang_code(messages_lang) else lang
 
     recipients: list[Recipient] = []
     found = c.items(data, "recipients", MAX_RECIPIENTS, RECIPIENT_LIST)
     for path, item in found or ():
-        recipients.append(_read_recipient(c, path, item, campaign, lang))
+        recipients.append(_read_recipient(c, path, item, campaign, label_lang))
     if not found and not any(e.field.startswith("recipients") for e in c.errors):
         c.add("recipients", "required", N_("Add at least one person to write to"))
 

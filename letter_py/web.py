@@ -43,7 +43,8 @@ class Engine:
     def render(self, input_json: str, today: str | None = None) -> str:
         """Same as :func:`letter_py.render_json` with this campaign; never raises.
 
-        The letter's language is the document's ``"lang"`` (``"en"`` when absent).
+        The letter's language is the document's ``"lang"`` (``"en"`` when absent);
+        its messages' is ``"messages_lang"`` (the page's), or the letter's.
         """
         day = None
         if today:

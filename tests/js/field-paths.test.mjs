@@ -43,6 +43,15 @@ test("the letter's language and each recipient's greeting reach letter_py where 
   });
 });
 
+test("the page's language words letter_py's messages, apart from the letter's language", () => {
+  assert.deepEqual(inputDocument([["lang", "en"], ["sender.email", "no"]], "es"), {
+    messages_lang: "es",
+    lang: "en",
+    sender: { email: "no" },
+  });
+  assert.deepEqual(inputDocument([["lang", "es"]], ""), { lang: "es" });
+});
+
 test("values travel as they are: no trimming, no escaping, nothing evaluated", () => {
   const hostile = '<script>"</script> {{ 7*7 }} \u202e\ud800';
   assert.deepEqual(inputDocument([["sender.name", hostile]]), { sender: { name: hostile } });

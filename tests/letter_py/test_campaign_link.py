@@ -188,7 +188,7 @@ emails = st.from_regex(r"\A[a-z0-9]{1,10}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(gov
 urls = st.from_regex(r"\Ahttps?://[a-z0-9]{1,12}\.[a-z]{2,5}(/[a-z0-9._~-]{0,15}){0,3}\Z")
 official = st.builds(letter_py.config.Official, name=line, role=st.sampled_from(ROLES), title=st.just(""),
                      email=st.just("") | emails, address=st.just("") | block)
-# An article's date is at most 40 characters (cl.ARTICLE_FIELDS); a longer one is an error, not a valid campaign.
+# An article's date is at most 40 characters (campaign_link's limit): a longer one is not a valid campaign.
 article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line,
                     date=st.just("") | line.filter(lambda text: len(text) <= 40), url=urls)
 towns = st.builds(cl.LocalCampaign, organizer=st.just("") | line, city=line,
@@ -265,7 +265,7 @@ def test_the_builder_names_bad_fields_in_spanish():
     assert messages["officials.2.name"] == "El nombre de la autoridad debe tener 100 caracteres como máximo"
     assert messages["organizer"] == "El nombre de quien organiza debe ser texto"
     assert messages["articles.0.url"].startswith("Escriba el enlace del artículo en el formato correcto, empezando por https://")
-    assert messages["extra"].startswith("Quite «extra»: las claves posibles aquí son ")
+    assert messages["extra"].startswith("Quite \"extra\": las claves posibles aquí son ")
     wrong = {e["field"]: e["message"] for e in built({"officials": "x"}, "es")["errors"]}
     assert wrong["officials"] == "Las autoridades deben ser una lista (un array de JSON)"
     assert built(SPRINGFIELD, "es", base="ftp://x")["errors"][0]["message"].startswith(

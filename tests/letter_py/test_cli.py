@@ -218,3 +218,30 @@ def test_json_output_has_webmail_links(example_file: Path) -> None:
     result = run("render", "--input", str(example_file), "--format", "json")
     letter = json.loads(result.stdout)["letters"][0]
     assert letter["webmail"][0]["url"].startswith("https://mail.google.com/mail/?view=cm&fs=1&to=mayor@")
+
+
+def test_lang_es_words_the_commands_own_lines(tmp_path: Path) -> None:
+    document = tmp_path / "bad.json"
+    document.write_text(json.dumps({"lang": "en", "sender": {"zip": "1"}}), encoding="utf-8")
+    result = run("render", "-i", str(document), "--lang", "es")
+    assert result.returncode == 1
+    assert "problemas en la entrada: recipients: Añada al menos una persona a la que escribir" in result.stderr
+    assert "(use --draft para generar la carta con marcadores)" in result.stderr
+    result = run("render", "-i", str(document))
+    assert "problems in the input: recipients: Add at least one person to write to" in result.stderr
+    result = run("check-campaign", str(DEFAULT), "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("correcto: 'End Demand Illinois'") and "autoridades" in result.stdout
+    result = run("check-campaign", str(tmp_path / "nope"), "--lang", "es")
+    assert result.returncode == 1 and "campaña con errores: " in result.stderr
+
+
+def test_lang_es_words_a_batch(tmp_path: Path) -> None:
+    senders = tmp_path / "s.csv"
+    senders.write_text("sender.name,sender.street,sender.city,sender.state,sender.zip,recipients.0.role,"
+                       "recipients.0.name\nAlex,1 Main,Peoria,IL,6160,mayor,Ann Wu\n", encoding="utf-8")
+    result = run("batch", str(senders), "--out", str(tmp_path / "o"), "--lang", "es")
+    assert result.returncode == 1
+    assert "s.csv, línea 2: 1 problema en la entrada: sender.zip: Escriba su código postal" in result.stderr
+    assert "1 fila: 0 escritas como 0 archivos" in result.stdout
+    assert "1 de 1 filas tenían errores" in result.stderr

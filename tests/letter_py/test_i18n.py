@@ -177,3 +177,40 @@ def test_catalogue_is_read_from_a_zip_imported_wheel(tmp_path: Path) -> None:
     answer = json.loads(result.stdout)
     assert answer["errors"][0]["message"] == "Añada al menos una persona a la que escribir"
     assert "1 de diciembre de 2026" in answer["letters"][0]["letter_text"]
+
+
+# The messages' language apart from the letter's: the page's, whatever letter the visitor chose.
+def test_an_english_letter_with_spanish_messages() -> None:
+    answer = render({"lang": "en", "messages_lang": "es", "sender": {"zip": "1", "email": "@"},
+                     "recipients": [{"role": "nobody"}], "date": "2026-12-01"})
+    messages = {e["field"]: e["message"] for e in answer["errors"]}
+    assert messages["sender.zip"] == "Escriba su código postal en el formato correcto, como 62701 o 62701-1234"
+    assert messages["sender.email"] == "Escriba un correo electrónico en el formato correcto, como nombre@example.com"
+    assert messages["recipients.0.role"].startswith("Elija de la lista a quién escribe: Alcalde/Alcaldesa, ")
+    assert "December 1, 2026" in answer["letters"][0]["letter_text"]  # the letter stays English
+    assert answer["letters"][0]["email_text"].startswith("Dear ")
+
+
+def test_a_spanish_letter_with_english_messages() -> None:
+    answer = render({"lang": "es", "messages_lang": "en-US", "sender": {"zip": "1"}, "date": "2026-12-01"})
+    messages = {e["field"]: e["message"] for e in answer["errors"]}
+    assert messages["sender.zip"] == "Enter your ZIP code in the correct format, like 62701 or 62701-1234"
+    assert messages["recipients"] == "Add at least one person to write to"
+    assert "1 de diciembre de 2026" in answer["letters"][0]["letter_text"]
+
+
+def test_without_messages_lang_the_messages_follow_the_letter() -> None:
+    document = {"lang": "es", "sender": {"zip": "1"}}
+    assert render(document)["errors"] == render({**document, "messages_lang": ""})["errors"]
+    assert render(document)["errors"] == render({**document, "messages_lang": "es"})["errors"]
+    assert render({"sender": {"zip": "1"}})["errors"] == render({"sender": {"zip": "1"}, "messages_lang": "en"})["errors"]
+
+
+@pytest.mark.parametrize(("value", "code"), [(7, "wrong_type"), ("fr", "invalid_lang"), ("<b>", "invalid_lang")])
+def test_a_bad_messages_lang_is_an_error_in_the_letters_language(value: object, code: str) -> None:
+    answer = render({"lang": "es", "messages_lang": value, "sender": {"zip": "1"}})
+    errors = {e["field"]: e for e in answer["errors"]}
+    assert errors["messages_lang"]["code"] == code
+    assert errors["messages_lang"]["message"].startswith("El idioma de los mensajes" if code == "wrong_type"
+                                                         else "Escriba el idioma de los mensajes como un idioma")
+    assert errors["sender.zip"]["message"].startswith("Escriba su código postal")

@@ -43,6 +43,11 @@ CASES = {
     "example-es": EXAMPLE_ES,
     "errors-es": {"lang": "es", "sender": {"zip": "6", "email": "x"}, "date": "2026-12-01",
                   "community": {"state": "Pennsylvania"}, "recipients": [{"role": "nobody", "gender": "x"}]},
+    # The messages in the page's language, apart from the letter's (messages_lang).
+    "errors-en-messages-es": {"lang": "en", "messages_lang": "es", "sender": {"zip": "6", "email": "x"},
+                              "recipients": [{"role": "nobody"}]},
+    "errors-es-messages-en": {"lang": "es", "messages_lang": "en-US", "sender": {"zip": "6"}},
+    "bad-messages-lang": {"lang": "es", "messages_lang": "fr", "sender": {"zip": "6"}},
     "hostile-es": {
         "lang": "es-US",
         "sender": {"name": "Jos\u00e9 \u202e{{ 7*7 }}<script>", "state": "carolina del norte", "zip": "6"},

@@ -55,8 +55,8 @@ class BuilderPage:
         if n > 1 and self.page.locator("[data-rows='officials'] > [data-row]").count() < n:
             self.page.get_by_role("button", name=t["builder.official.add"]).click()
         official = self.official(n)
-        official.get_by_label(t["builder.official.role"]).select_option(label=role)
-        official.get_by_label(t["builder.official.name"]).fill(name)
+        official.get_by_label(t["builder.official.role"], exact=True).select_option(label=role)
+        official.get_by_label(t["builder.official.name"], exact=True).fill(name)
         official.get_by_label(t["builder.official.email"]).fill(email)
         official.get_by_label(t["builder.official.address"]).fill(address)
 

@@ -165,7 +165,7 @@ def test_a_spanish_organizer_makes_a_link_to_the_spanish_letter_page(visit: Visi
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary.locator(".admonition-title")).to_have_text(t["builder.errors.title"])
-    error = "Escriba el correo electrónico de la autoridad en el formato correcto, como nombre@ejemplo.com"
+    error = "Escriba el correo electrónico de la autoridad en el formato correcto, como nombre@example.com"
     expect(summary.get_by_role("link", name=error)).to_have_attribute("href", "#officials-0-email")
     expect(page.locator("#officials-0-email-error")).to_contain_text(error)
     builder.official(1).get_by_label(t["builder.official.email"]).fill("mayor@springfield.example.gov")

@@ -45,6 +45,9 @@ def variants() -> list[dict]:
     spanish["recipients"][1]["gender"] = "m"
     cases += [spanish, {"lang": "es"}, {"lang": "es-US", "sender": {"zip": "1"}, "community": {"state": "Nuevo México"}},
               {"lang": "fr"}, {"lang": "es", "recipients": [{"role": "mayor", "gender": "x"}]}]
+    # The messages in the page's language, apart from the letter's.
+    cases += [{"lang": "en", "messages_lang": "es", "sender": {"zip": "1"}, "recipients": [{"role": "x"}]},
+              {"lang": "es", "messages_lang": "en", "sender": {"email": "x"}}, {"messages_lang": 7}]
     for text in HOSTILE_STRINGS:
         for lang in ("en", "es"):
             case = json.loads(json.dumps(BASE))

@@ -8,8 +8,12 @@ no-JavaScript letter. The rest of the flow is the same code, tested in English
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
+
+import letter_py
 
 from tests.site.letter_page import LetterPage
 from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor, role_label
@@ -102,3 +106,43 @@ def test_the_language_menu_leads_to_the_same_page_in_the_other_language(visit: V
     page.get_by_role("button", name="Seleccionar idioma").hover()
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(visit.server.origin + "/write/")
+
+
+@pytest.mark.parametrize(("page_lang", "letter_lang"), [("es", "en"), ("en", "es")])
+def test_the_messages_follow_the_page_and_the_letter_its_own_language(visit: Visit, page_lang: str,
+                                                                      letter_lang: str):
+    """A mistake in a letter of the other language is explained in the page's language,
+    in the error summary and by the field; the letter itself stays in its language."""
+    letter = LetterPage.open(visit, lang=page_lang)
+    page, t = letter.page, letter.t
+    letter.choose_letter_language(letter_lang)
+    fill_visitor(letter, role=role_label(page_lang), v={**VISITOR, "email": "not an email"})
+    document = {**expected_input({**VISITOR, "email": "not an email"}, lang=letter_lang),
+                "messages_lang": page_lang}
+    answer = json.loads(letter_py.render_json(json.dumps(document)))
+    message = next(e["message"] for e in answer["errors"] if e["field"] == "sender.email")
+    own = json.loads(letter_py.render_json(json.dumps({**document, "messages_lang": letter_lang})))
+    assert message != next(e["message"] for e in own["errors"] if e["field"] == "sender.email")
+    letter.wait_for_preview(VISITOR["personal"])
+    assert letter.preview_text() == answer["letters"][0]["email_text"]  # in the letter's language
+
+    page.get_by_role("button", name=t["action.copy"]).first.click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name=message)).to_have_count(1)
+    by_field = page.locator("#sender-email-error")
+    expect(by_field).to_have_text(t["error.prefix"] + message)
+    expect(page.locator("#sender-email")).to_have_accessible_description(
+        f'{t["error.prefix"]}{message} {t["sender.email.hint"]}')
+
+
+@pytest.mark.parametrize("page_lang", ["es", "en"])
+def test_the_title_hint_is_the_letters_language(visit: Visit, page_lang: str):
+    """The "Other" role's title goes into the greeting as typed: its hint asks for the letter's language."""
+    letter = LetterPage.open(visit, lang=page_lang)
+    t = letter.t
+    letter.fill_recipient(role=role_label(page_lang, "other"))
+    title = letter.recipient(1).get_by_label(t["recipient.title"])
+    for lang in (page_lang, "en" if page_lang == "es" else "es", page_lang):
+        letter.choose_letter_language(lang)
+        expect(title).to_have_accessible_description(t[f"recipient.title.hint.{lang}"])

@@ -25,12 +25,16 @@ const isIndex = (part) => /^\d+$/.test(part);
 
 /**
  * letter_py's input document from the form's [name, value] pairs: "a.0.b"
- * becomes {a: [{b}]}.
+ * becomes {a: [{b}]}. messagesLang, the page's language, words letter_py's
+ * messages (the error summary, the message by each field) apart from the
+ * letter's own language: a Spanish page with an English letter reads them
+ * in Spanish.
  * @param {Iterable<[string, string]>} entries
+ * @param {string} [messagesLang]
  * @returns {object}
  */
-export function inputDocument(entries) {
-  const data = {};
+export function inputDocument(entries, messagesLang) {
+  const data = messagesLang ? { messages_lang: messagesLang } : {};
   for (const [name, value] of entries) {
     const parts = name.split(".");
     let target = data;

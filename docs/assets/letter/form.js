@@ -43,9 +43,9 @@ export class LetterForm {
     return checked ? checked.value : document.documentElement.lang;
   }
 
-  /** letter_py's input document. */
+  /** letter_py's input document, its messages in the page's language. */
   read() {
-    return inputDocument(this.entries());
+    return inputDocument(this.entries(), document.documentElement.lang);
   }
 
   setField(path, value) {

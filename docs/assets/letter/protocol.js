@@ -72,7 +72,9 @@
  * @typedef {object} RenderMessage
  * @property {"render"} type
  * @property {number} id  increasing; a reply carries it back
- * @property {string} input  the form as letter_py's input document, JSON text
+ * @property {string} input  the form as letter_py's input document, JSON text: its
+ *   "lang" the letter's language, its "messages_lang" the page's (the language
+ *   of the errors the page shows)
  */
 
 /**
