@@ -331,6 +331,9 @@ class Campaign:
         for lang in self.languages:
             if lang == SOURCE_LANGUAGE:
                 continue
+            if self.language(SOURCE_LANGUAGE).prompts and not self.language(lang).prompts:
+                problems.append(f"[lang.{lang}] has no prompts, which the top level has: translate them "
+                                f"(without them, letters in {lang!r} offer no sentence starters)")
             if not has_catalogue(lang):
                 problems.append(f"the engine has no messages in {lang!r} (dates and errors would be English): "
                                 f"add letter_py/locale/{lang}/LC_MESSAGES/letter_py.po (see docs/reference.md)")

@@ -83,7 +83,9 @@ ARTICLE_FIELDS = (
                     "like https://www.example.com/news/story")),
 )
 # The keys a file may hold besides ours: the rest of a full campaign.toml.
-CAMPAIGN_KEYS = frozenset({"name", "home_state", "mailto", "placeholders", "roles", "lang"})
+# A link does not carry "prompts" (the sentence starters): a link's page
+# offers the site's own, and a town with starters of its own forks the campaign.
+CAMPAIGN_KEYS = frozenset({"name", "home_state", "mailto", "placeholders", "roles", "lang", "prompts"})
 TOP_KEYS = frozenset({"organizer", "defaults", "officials", "articles"})
 OFFICIAL_KEYS = ("name", "role", "title", "email", "address")  # the link's order
 OFFICIALS = ListMessages(

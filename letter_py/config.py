@@ -107,7 +107,8 @@ class Language(NamedTuple):
     salutation; ``salutation_name`` ``"last"`` (the last word of the name, as in
     "Dear Mayor Lopez") or ``"full"`` (the name as typed, as Spanish letters do);
     ``neutral_label`` the recipient block's format when no gender is given and
-    the role's label has two forms (``"{name}, {title}"``).
+    the role's label has two forms (``"{name}, {title}"``); ``prompts`` the
+    sentence starters the page offers by "In your own words" (:func:`_prompts`).
     """
 
     code: str
@@ -117,15 +118,16 @@ class Language(NamedTuple):
     salutation_name: str
     neutral_label: str
     placeholders: dict[str, str]
+    prompts: tuple[str, ...] = ()
 
     def dear_for(self, gender: str) -> str:
         return self.dear[GENDERS.index(gender) if gender in GENDERS else 0]
 
 
-def english(placeholders: dict[str, str]) -> Language:
+def english(placeholders: dict[str, str], prompts: tuple[str, ...] = ()) -> Language:
     """The source language's settings: the English letter as it always was."""
     return Language(SOURCE_LANGUAGE, "English", ("Dear", "Dear", "Dear"), ",", "last", "{title} {name}",
-                    placeholders)
+                    placeholders, prompts)
 
 
 class Official(NamedTuple):
@@ -258,12 +260,62 @@ def _placeholders(src: _Source, data: Mapping[str, object]) -> dict[str, str]:
     return found
 
 
+# Sentence starters for "In your own words": a visitor presses one to begin a
+# sentence of their own. Few and short, so they read as a nudge and never as
+# a letter written for them; text, never a template: the page fills {town}
+# by plain replacement and inserts the result as text (docs/assets/letter/own-words.js).
+PROMPTS_MIN, PROMPTS_MAX, PROMPT_LIMIT = 3, 6, 80
+PROMPT_TOWN = "{town}"
+CONTINUE = "\u2026"  # "…": where the visitor goes on; the page selects it, so typing replaces it
+_PROMPT_MARKUP = re.compile(r"[<>]|&#?\w+;")
+
+
+def _prompts(src: _Source, table: Mapping[str, object], where: str, at: int = 0) -> tuple[str, ...]:
+    """A ``prompts`` list: none, or three to six short one-line starters, text only.
+
+    ``{town}`` is the one placeholder; any other brace, markup or entity is
+    refused, so nothing an organizer writes can be read as a template or HTML.
+    ``at`` counts the ``prompts`` keys before this one in the file, so an
+    error names this one's line.
+    """
+    raw = table.get("prompts", [])
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise src.fail(f"{where} prompts must be a list of strings, like prompts = [\"As a parent, \u2026\"]",
+                       "prompts", at)
+    if raw and not PROMPTS_MIN <= len(raw) <= PROMPTS_MAX:
+        raise src.fail(f"{where} prompts: write {PROMPTS_MIN} to {PROMPTS_MAX} sentence starters "
+                       f"(there are {len(raw)}), or none", "prompts", at)
+    found: list[str] = []
+    for number, text in enumerate(raw, 1):
+        name = f"{where} prompt {number} ({text[:30]!r})"
+        if any(mark in text.strip() for mark in "\r\n\u2028\u2029"):
+            raise src.fail(f"{name}: write it on one line", "prompts", at)
+        value = clean_line(text)
+        if not value:
+            raise src.fail(f"{name} is empty", "prompts", at)
+        if len(value) > PROMPT_LIMIT:
+            raise src.fail(f"{name} is {len(value)} characters long: keep it to {PROMPT_LIMIT} or fewer", "prompts", at)
+        if _PROMPT_MARKUP.search(value):
+            raise src.fail(f"{name}: no markup (<, >, &...;): a prompt is plain text", "prompts", at)
+        if "{" in value.replace(PROMPT_TOWN, "") or "}" in value.replace(PROMPT_TOWN, ""):
+            raise src.fail(f"{name}: the only placeholder is {PROMPT_TOWN}, and no other braces", "prompts", at)
+        if value.count(CONTINUE) > 1:
+            raise src.fail(f"{name}: mark where the visitor goes on with one {CONTINUE} at most", "prompts", at)
+        if value in found:
+            raise src.fail(f"{name} is there twice", "prompts", at)
+        found.append(value)
+    return tuple(found)
+
+
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 _NAME_STYLES = ("last", "full")
 
 
-def _language(src: _Source, code: str, table: object) -> Language:
-    """One ``[lang.xx]`` table, with its ``[lang.xx.placeholders]``: every key is needed."""
+def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> Language:
+    """One ``[lang.xx]`` table, with its ``[lang.xx.placeholders]``: every key is needed.
+
+    ``prompts_at``: how many ``prompts`` keys come before this table's (see :func:`_prompts`).
+    """
     where = f"[lang.{code}]"
     if not _LANGUAGE_CODE.match(code) or code == SOURCE_LANGUAGE:
         raise src.fail(f"[lang.{code}]: a language is a two-letter code (ISO 639-1) other than "
@@ -272,7 +324,7 @@ def _language(src: _Source, code: str, table: object) -> Language:
         raise src.fail(f"[lang.{code}] must be a table", where)
     for key in table:
         if key not in ("name", "dear", "dear_f", "dear_m", "salutation_end", "salutation_name", "neutral_label",
-                       "placeholders"):
+                       "placeholders", "prompts"):
             raise src.fail(f"[lang.{code}]: unknown key {key!r}", where)
     dear = _string(src, table, "dear", where)
     style = _string(src, table, "salutation_name", where, default="last")
@@ -300,6 +352,7 @@ def _language(src: _Source, code: str, table: object) -> Language:
         dear=(dear, _string(src, table, "dear_f", where, default=dear), _string(src, table, "dear_m", where, default=dear)),
         salutation_end=_string(src, table, "salutation_end", where, default=","),
         salutation_name=style, neutral_label=neutral, placeholders=found,
+        prompts=_prompts(src, table, f"[lang.{code}]", prompts_at),
     )
 
 
@@ -307,9 +360,11 @@ def _languages(src: _Source, data: Mapping[str, object], placeholders: dict[str,
     tables = data.get("lang", {})
     if not isinstance(tables, Mapping):
         raise src.fail("[lang] must hold one table per language, like [lang.es]", "[lang")
-    languages = {SOURCE_LANGUAGE: english(placeholders)}
+    languages = {SOURCE_LANGUAGE: english(placeholders, _prompts(src, data, "The top-level"))}
+    prompts_at = 1 if "prompts" in data else 0
     for code, table in tables.items():
-        languages[code] = _language(src, code, table)
+        languages[code] = _language(src, code, table, prompts_at)
+        prompts_at += isinstance(table, Mapping) and "prompts" in table
     return languages
 
 

@@ -108,8 +108,20 @@ def describe(campaign: Campaign, lang: str = "en") -> dict[str, object]:
         "states": [{"code": state, "name": name} for state, name in listed(code)],
         "limits": field_limits(),
         "mailto_max_length": campaign.mailto_max_length,
+        "prompts": prompts(campaign, code),
     }
     return answer
+
+
+def prompts(campaign: Campaign, lang: str = "en") -> dict[str, object]:
+    """The sentence starters for "In your own words" in a letter language.
+
+    ``starters`` are text with ``{town}`` left in: the page fills it with the
+    form's town by plain replacement (never as a template), or with ``town``,
+    the language's placeholder for a town, while the form has none.
+    """
+    language = campaign.language(lang)
+    return {"starters": list(language.prompts), "town": language.placeholders["city"]}
 
 
 def describe_json(campaign: Campaign, lang: str = "en") -> str:

@@ -72,6 +72,7 @@ class LetterInput(NamedTuple):
     case the campaign's own articles are cited. ``date`` is ``None`` for today;
     ``date_blank`` leaves a placeholder for a date written by hand. ``lang``
     is the letter's language, one of the campaign's (``"en"``, ``"es"``).
+    ``subject`` is the visitor's own subject line; ``""`` gives the campaign's.
     """
 
     recipients: tuple[Recipient, ...] = ()
@@ -82,6 +83,7 @@ class LetterInput(NamedTuple):
     date: _dt.date | None = None
     date_blank: bool = False
     lang: str = "en"
+    subject: str = ""
 
 
 class FieldError(NamedTuple):

@@ -140,6 +140,7 @@ class Letter:
         else:
             self.date = format_date(self.day, lang)
         self.personal = data.personal
+        self.subject = data.subject  # the visitor's own, or "" for the campaign's
         self.recipients = data.recipients or (Recipient(),)
         self.shared: dict[str, str] = {}  # see Draft._render_shared
 
@@ -224,6 +225,11 @@ class Draft:
 
     @cached_property
     def subject(self) -> str:
+        """The visitor's own subject line, or the campaign's (which may name the town)."""
+        return self.letter.subject or self.campaign_subject
+
+    @cached_property
+    def campaign_subject(self) -> str:
         return clean_line(self._render_shared("subject.txt.j2"))[:SUBJECT_LIMIT]
 
     def _render_shared(self, name: str) -> str:

@@ -85,6 +85,9 @@ ARTICLE_FIELDS = (
           kind="url", invalid=N_("Enter the article's link in the correct format, like https://www.example.com/news/story")),
 )
 PERSONAL = Field(key="personal", limit=2000, noun=N_("Your personal paragraph"), kind="block")
+# A subject of the visitor's own, so that letters from one town do not all
+# arrive word for word the same; absent or empty, the campaign's is used.
+SUBJECT = Field(key="subject", limit=150, noun=N_("The subject line"))
 DATE = Field(key="date", limit=10, noun=N_("The date of the letter"), kind="date",
              invalid=N_("Enter the date of the letter as year-month-day, like 2026-11-29"))
 
@@ -129,6 +132,7 @@ def field_limits() -> dict[str, int]:
             limits[prefix + spec.key] = spec.limit
     limits["recipients.*.role"] = ROLE_LIMIT
     limits["personal"] = PERSONAL.limit
+    limits["subject"] = SUBJECT.limit
     limits["date"] = DATE.limit
     limits["recipients"] = MAX_RECIPIENTS
     limits["articles"] = MAX_ARTICLES
@@ -354,6 +358,21 @@ def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign:
     return Recipient(role=role, title=title, gender=gender, **values)
 
 
+_LINE_BREAK = re.compile("[\r\n\u2028\u2029\x85\x0b\x0c]")
+
+
+def _read_subject(c: _Collector, data: dict[str, object]) -> str:
+    """The visitor's subject line: one line (a line break is an error, and becomes a space)."""
+    raw = data.get("subject")
+    if not (isinstance(raw, str) and _LINE_BREAK.search(raw.strip())):
+        return c.text(data, SUBJECT, "subject")
+    before = len(c.errors)
+    value = c.text(data, SUBJECT, "subject")
+    del c.errors[before:]  # one error for the field (GOV.UK): the line break first
+    c.add("subject", "multiple_lines", N_("Write the subject line on one line, without line breaks"))
+    return value
+
+
 def _is_blank(item: dict[str, object]) -> bool:
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in item.values())
 
@@ -395,6 +414,7 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
         ]
 
     personal = c.text(data, PERSONAL, "personal")
+    subject = _read_subject(c, data)
     date_text = c.text(data, DATE, "date")
     letter_date: _dt.date | None = parse_iso_date(date_text) if date_text else None
     # Absent means today; an empty string or a bad date leaves a placeholder.
@@ -410,6 +430,7 @@ def parse_input(data: object, campaign: Campaign) -> tuple[LetterInput, list[Fie
             date=letter_date,
             date_blank=date_blank,
             lang=lang,
+            subject=subject,
         ),
         c.errors,
     )

@@ -100,13 +100,15 @@ def on_config(config, **kwargs):
     if main is None:
         main = _main_build(config)
     engine = Engine(main.campaign_json)
+    languages = json.loads(engine.languages())
     state.keep(config, state.EditionBuild(
         main=main,
         nested=nested,
         prefix=main.translations.edition(lang).prefix if nested else "",
         describe=json.loads(engine.describe(lang)),
-        languages=json.loads(engine.languages()),
+        languages=languages,
         fallback=json.loads(engine.render(json.dumps({**FALLBACK_INPUT, "lang": lang}))),
+        prompts={item["code"]: json.loads(engine.describe(item["code"]))["prompts"] for item in languages},
     ))
     return config
 
@@ -141,6 +143,7 @@ def on_page_context(context, page, config, nav, **kwargs):
             "campaign": build.describe,
             "directory": root + main.directory[0],
             "fallback": build.fallback,
+            "prompts": build.prompts,
             "strings": strings,
         }
     if page.meta.get("template") == builder_page.TEMPLATE:  # "Set up your town"

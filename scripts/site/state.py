@@ -57,6 +57,9 @@ class EditionBuild:
     describe: dict[str, Any]  # the campaign's form settings in this language
     languages: list[dict[str, Any]]  # the letter's languages, each named in itself
     fallback: dict[str, Any]  # the no-JavaScript letter, in this language
+    # The sentence starters by "In your own words", in every letter language
+    # (the letter's may differ from the page's): assets/letter/own-words.js.
+    prompts: dict[str, Any]
     letter_url: str = ""  # this edition's letter page, for its app manifest
 
     @property

@@ -126,6 +126,18 @@ CASES = {
                  {"role": "police_chief", "name": "Ken Brown"}]},
     "call-es": {"lang": "es", "date": "2026-11-29", "recipients": [
         {"role": "mayor", "name": "María López García", "gender": "f", "phone": "217.555.0123 x8730"}]},
+    # A subject of the visitor's own, in every output (the .eml's in RFC 2047,
+    # the call script's too), with a sentence of their own, in both languages.
+    "subject": {"date": "2026-11-29", "subject": "Oak Park can lead: hold sex buyers accountable",
+                "personal": "I have lived in Oak Park for 12 years.",
+                "sender": {"name": "Alex Doe", "city": "Oak Park", "state": "IL"},
+                "recipients": [{"role": "mayor", "name": "Vicki Scaman", "email": "mayor@oak-park.example.gov",
+                                "phone": "708-358-5770"}]},
+    "subject-es": {"lang": "es", "date": "2026-11-29", "subject": "Señora alcaldesa: Oak Park puede dar el ejemplo",
+                   "personal": "Vivo en Oak Park desde hace 12 años.",
+                   "sender": {"name": "Alex Doe", "city": "Oak Park", "state": "IL"},
+                   "recipients": [{"role": "mayor", "name": "Vicki Scaman", "gender": "f",
+                                   "email": "mayor@oak-park.example.gov", "phone": "708-358-5770"}]},
 }
 
 

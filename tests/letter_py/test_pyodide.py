@@ -64,6 +64,10 @@ CASES = {
                             {"role": "sheriff", "name": "Tom Dart", "phone": "<b>911</b>"}]},
     "call-es": {"lang": "es", "recipients": [{"role": "mayor", "name": "Ann Wu", "gender": "f",
                                               "phone": "+1 (847) 391-5301"}]},
+    # A subject of the visitor's own (RFC 2047 in the .eml), and one with a line break and too long.
+    "subject": {"subject": "Se\u00f1ora alcaldesa: {{ 7*7 }} <b>x</b>", "recipients": [
+        {"role": "mayor", "name": "Ann Wu", "email": "a@x.example.org", "phone": "618-624-4500"}]},
+    "subject-es": {"lang": "es", "subject": "Dos\r\nBcc: x@y.z " + "x" * 200},
 }
 # Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
 LINK_CASES = {

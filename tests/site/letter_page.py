@@ -127,6 +127,36 @@ class LetterPage:
     def fill_personal(self, text: str) -> None:
         self.page.get_by_label(self.t["personal.label"]).fill(text)
 
+    @property
+    def personal(self) -> Locator:
+        """"In your own words": the visitor's own paragraph."""
+        return self.page.get_by_label(self.t["personal.label"])
+
+    @property
+    def prompts(self) -> Locator:
+        """The sentence starters by "In your own words" (own-words.js), as buttons."""
+        return self.page.get_by_role("group", name=self.t["prompts.label"]).get_by_role("button")
+
+    def press_prompt(self, n: int) -> None:
+        """Press the ``n``-th starter (from 0): its text goes in at the caret."""
+        self.prompts.nth(n).click()
+
+    def caret(self) -> tuple[int, int]:
+        """The own-words field's selection: ``(selectionStart, selectionEnd)``."""
+        return tuple(self.personal.evaluate("el => [el.selectionStart, el.selectionEnd]"))
+
+    @property
+    def subject_field(self) -> Locator:
+        return self.page.get_by_label(self.t["subject.label"], exact=True)
+
+    def fill_subject(self, text: str) -> None:
+        self.subject_field.fill(text)
+
+    @property
+    def nudge(self) -> Locator:
+        """The gentle word by the send buttons while "In your own words" is empty."""
+        return self.page.locator("[data-nudge]")
+
     def click(self, button: str) -> None:
         """Press the button with this accessible name (Copy letter, Download …, Try again)."""
         self.page.get_by_role("button", name=button).click()

@@ -1,4 +1,4 @@
-"""An organizer's own campaign folder, built into its own site: officials and local news."""
+"""An organizer's own campaign folder, built into its own site: officials, local news and sentence starters."""
 
 from __future__ import annotations
 
@@ -31,13 +31,18 @@ url = "https://news.example.com/2026/03/14/sting"
 '''
 
 
+# The organizer's own words among the starters by "In your own words".
+OWN_STARTER = "I ride the bus through {town} every day, and …"
+
+
 @pytest.fixture(scope="module")
 def campaign_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("campaign")
     campaign = work / "springfield"
     shutil.copytree(ROOT / "letter_py" / "campaigns" / "default", campaign)
     toml = campaign / "campaign.toml"
-    toml.write_text(toml.read_text().replace('city = ""', 'city = "Springfield"', 1) + OFFICIALS)
+    toml.write_text(toml.read_text().replace('city = ""', 'city = "Springfield"', 1)
+                    .replace('"I would like your office to …"', f'"{OWN_STARTER}"', 1) + OFFICIALS)
     config = work / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
@@ -78,6 +83,8 @@ def test_officials_and_local_news_from_the_campaign(browser, campaign_site: Path
             expect(preview).to_contain_text("Dear Chief Ortiz")
             expect(preview).to_contain_text("Police arrest 12 in sting targeting sex buyers")
             assert "mailto:chief@springfield.example" in page.get_by_role("link", name="Open in email app").get_attribute("href")
+            starters = page.get_by_role("group", name="Not sure how to start?").get_by_role("button")
+            expect(starters.last).to_have_text("I ride the bus through Springfield every day, and …")
         finally:
             visit.context.close()
         assert visit.foreign == []

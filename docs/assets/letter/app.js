@@ -12,6 +12,7 @@ import { ErrorSummary } from "./error-summary.js";
 import { LetterForm } from "./form.js";
 import { Friend, shareURL } from "./friend.js";
 import { TownOfficials } from "./officials.js";
+import { OwnWords } from "./own-words.js";
 import { Preview } from "./preview.js";
 import { workerURL } from "./protocol.js";
 import { remember } from "./remember.js";
@@ -38,11 +39,13 @@ function start(root) {
   const form = new LetterForm(root, { officials: campaignOfficials, announce });
   const preview = new Preview(root);
   const errors = new ErrorSummary(root, form.element);
+  // The starters by "In your own words", the subject line, the nudge.
+  const ownWords = new OwnWords(root, form, jsonOf("letter-prompts"), { render: () => client.render() });
   const client = new EngineClient({
     adoptWorker: takeEarlyWorker,
     createWorker: () => new Worker(workerURL(boot), { type: "module" }),
     campaign: document.getElementById("letter-campaign").textContent,
-    readInput: () => form.read(),
+    readInput: () => ownWords.input(form.read()),
   });
   const actions = new Actions({ whenFresh: () => client.whenFresh(), preview, errors, announce });
   const friendBox = root.querySelector("[data-friend]");
@@ -87,6 +90,7 @@ function start(root) {
   });
   client.on("rendered", ({ id, output, sentAt }) => {
     preview.show(output);
+    ownWords.follow(output);
     errors.update(output);
     // A timing hook (scripts/bench_browser.py listens): the preview now
     // shows what the form held at sentAt (performance.now() time).
@@ -94,6 +98,7 @@ function start(root) {
   });
 
   form.listen((name) => {
+    ownWords.changed(name);
     remembered.changed(name);
     client.render();
   });
@@ -115,6 +120,7 @@ function start(root) {
 
   friend.start();
   town.start();
+  ownWords.start();
   form.applyFragment(location.hash);
   form.renumber("recipients");
   form.updateRoleFields();

@@ -14,6 +14,8 @@
 //   directory.js      the directory file, fetched once; matching towns, dates (pure)
 //   officials.js      what choosing a town fills in: officials with their sources
 //   preview.js        shows the letters, the email / printed-letter switch
+//   own-words.js      the campaign's sentence starters, the visitor's own subject
+//                     line, the gentle word while "In your own words" is empty
 //   error-summary.js  the errors, at the top and by each field (GOV.UK manner)
 //   actions.js        copy, download, email, webmail, the .ics reminder, print
 //   friend.js         "Ask a friend to write too": share the page, never what was typed
