@@ -1,5 +1,5 @@
 // Registers the site's service worker (sw.js at the site root, written by
-// scripts/offline.py) and, in idle time, asks it to keep the site's own files:
+// scripts/site/offline.py) and, in idle time, asks it to keep the site's own files:
 // the pages of this page's language, and the letter page's runtime and engine
 // so that the letter page is ready on arrival and works offline. A page that
 // runs the engine names what it runs on: <div data-offline-groups="engine">

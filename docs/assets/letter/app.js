@@ -92,7 +92,7 @@ function start(root) {
     preview.show(output);
     ownWords.follow(output);
     errors.update(output);
-    // A timing hook (scripts/bench_browser.py listens): the preview now
+    // A timing hook (scripts/bench/browser.py listens): the preview now
     // shows what the form held at sentAt (performance.now() time).
     root.dispatchEvent(new CustomEvent("letter:rendered", { bubbles: true, detail: { id, sentAt } }));
   });

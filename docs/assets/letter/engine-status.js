@@ -2,7 +2,7 @@
 // state and nothing else: the progress box while starting, the failure box
 // (role="alert") once failed, and the root's data-engine ("ready" or "failed";
 // absent while starting, as in the page the build renders) with, while ready,
-// data-engine-ms and data-engine-precompiled (scripts/bench_browser.py reads them).
+// data-engine-ms and data-engine-precompiled (scripts/bench/browser.py reads them).
 
 import { has, text } from "./strings.js";
 

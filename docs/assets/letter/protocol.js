@@ -29,7 +29,7 @@
 
 /**
  * The page's boot config: `<script type="application/json" id="letter-boot">`
- * in the head, built by scripts/mkdocs_hooks.py (boot_config). The head script
+ * in the head, built by scripts/site/hooks.py (boot_config). The head script
  * starts the worker from it at once; app.js reads it for a restart.
  * @typedef {object} Boot
  * @property {string} worker  worker.js, relative to the page
@@ -54,7 +54,7 @@
  *   ("letter_py.web")
  * @property {{file: string, sha256: string}[]} wheels  letter_py and what it
  *   depends on, in dependency order, each with its sha256 (hex) for Subresource
- *   Integrity: worked out once, by scripts/build_engine.py (EngineBuild.manifest)
+ *   Integrity: worked out once, by scripts/engine/build.py (EngineBuild.manifest)
  */
 
 // ---- page → worker ----------------------------------------------------------
@@ -164,7 +164,7 @@
 // scheduler defers such tasks after input), so the preview showed each
 // character a frame after the form did. Messages on a BroadcastChannel are not
 // held: the reply is handled ~2 ms after the keystroke and the preview is drawn
-// in the same frame (scripts/bench_browser.py measures it). The page picks a
+// in the same frame (scripts/bench/browser.py measures it). The page picks a
 // random name per worker, so another tab of the site never hears these replies.
 
 /**

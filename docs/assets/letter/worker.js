@@ -95,7 +95,7 @@ function fetchLockfile(url) {
 }
 
 // The wheels the build listed (letter_py and what it depends on, worked out
-// once by scripts/build_engine.py), each fetched with its sha256 as
+// once by scripts/engine/build.py), each fetched with its sha256 as
 // Subresource Integrity: the browser refuses a changed file, as Pyodide's
 // loadPackage would.
 function fetchWheels(wheels) {
@@ -141,7 +141,7 @@ function wasmFailure() {
 }
 
 function boot({ runtime: runtimeURL, lockfile: lockFileURL, wheels: wheelList }) {
-  // The marks (letter:…) time the stages for scripts/bench_browser.py.
+  // The marks (letter:…) time the stages for scripts/bench/browser.py.
   booting ??= (async () => {
     const wheels = fetchWheels(wheelList); // downloads while Python starts
     wheels.catch(() => {}); // awaited below, once Python is up
@@ -150,7 +150,7 @@ function boot({ runtime: runtimeURL, lockfile: lockFileURL, wheels: wheelList })
       indexURL: runtimeURL,
       lockFileContents: fetchLockfile(lockFileURL),
       // The build's standard library, partly compiled to bytecode, sits with
-      // the wheels (scripts/build_engine.py explains why).
+      // the wheels (scripts/engine/build.py explains why).
       stdLibURL: new URL("python_stdlib.zip", lockFileURL).href,
       stdout: () => {},
       stderr: () => {},
