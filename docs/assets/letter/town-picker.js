@@ -19,7 +19,7 @@ const LIMIT = 8;
 export class TownPicker {
   /**
    * @param {HTMLElement} root  [data-town-picker]
-   * @param {{onChoose: (town: object) => void, onUnload?: () => void, fetcher?: typeof fetch}} options
+   * @param {{onChoose: (town: object, data: object) => void, fetcher?: typeof fetch}} options  fetcher: fetch, unless a test gives its own
    */
   constructor(root, { onChoose, fetcher }) {
     this.root = root;
