@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -196,12 +197,46 @@ def test_nothing_typed_reaches_the_server(visit: Visit):
     for method, path, headers in visit.server.state.log:
         assert method in ("GET", "HEAD")
         assert MARKER.lower() not in (path + json.dumps(headers)).lower()
-        assert "referer" not in {k.lower() for k in headers}, path
+    assert page_referrers(visit) == []
+
+
+def page_referrers(visit: Visit) -> list[tuple[str, str]]:
+    """Every (path, Referer) the server received that names anything but the request itself.
+
+    The pages' policy is no-referrer, so no request a page makes names it. The one
+    Referer Chromium still sends is on its own update check of the service worker
+    (a navigation triggers it a second or so later): the browser, not a page,
+    fetches ``/sw.js`` and names ``/sw.js`` itself, whatever policy the site sets
+    (``test_the_workers_update_check_names_only_itself`` provokes one).
+    """
+    found = []
+    for _, path, headers in visit.server.state.log:
+        referrer = {k.lower(): v for k, v in headers.items()}.get("referer")
+        if referrer is not None and referrer != visit.server.origin + path:
+            found.append((path, referrer))
+    return found
 
 
 @pytest.mark.parametrize("path", ["/", "/write/", "/privacy/"])
 def test_no_referrer_is_sent(visit: Visit, path: str):
     page = visit.open(path)
     page.wait_for_load_state("load")
+    assert visit.server.state.log, "the server logged no request"
     for _, _, headers in visit.server.state.log:
         assert "referer" not in {k.lower() for k in headers}
+
+
+def test_the_workers_update_check_names_only_itself(visit: Visit):
+    """Chromium's own update check of sw.js sends a Referer: the worker's own URL, nothing else."""
+    page = visit.open_letter_page()
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    fetched = len([p for _, p, _ in visit.server.state.log if p == "/sw.js"])
+    page.goto(visit.server.origin + "/privacy/")  # a controlled navigation: a soft update follows
+    deadline = time.monotonic() + 30
+    while len([p for _, p, _ in visit.server.state.log if p == "/sw.js"]) == fetched:
+        assert time.monotonic() < deadline, "the browser never checked sw.js for an update"
+        page.wait_for_timeout(200)
+    checks = [headers for _, p, headers in visit.server.state.log if p == "/sw.js"][fetched:]
+    sent = {h.get("Referer", h.get("referer")) for h in checks}
+    assert sent <= {visit.server.origin + "/sw.js", None}
+    assert page_referrers(visit) == []
