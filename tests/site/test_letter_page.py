@@ -96,10 +96,16 @@ def test_without_broadcast_channel_replies_come_from_the_worker(visit: Visit):
     letter.fill_personal("No channel in this browser.")
     letter.wait_for_preview("No channel in this browser.")
 
-def test_the_head_starts_python_before_app_js_runs(visit: Visit):
+def test_the_head_starts_python_before_app_js_runs(make_visit):
     """letter.html's head starts the worker with the runtime's URLs in the worker's
-    own URL, so Python downloads while the page loads, whatever app.js does."""
-    visit.context.route("**/assets/letter/app.js", lambda route: route.abort())
+    own URL, so Python downloads while the page loads, whatever app.js does.
+
+    Without the service worker: once the engine is ready it keeps the site's
+    files, app.js among them, with requests no context route sees.
+    """
+    visit = make_visit(service_workers="block")
+    refused: list[str] = []
+    visit.context.route("**/assets/letter/app.js", lambda route: (refused.append(route.request.url), route.abort()))
     page = visit.open("/write/")
     wanted = ("/pyodide.asm.wasm", "/python_stdlib.zip", ".bin", ".whl")
 
@@ -111,6 +117,7 @@ def test_the_head_starts_python_before_app_js_runs(visit: Visit):
         page.wait_for_timeout(50)  # not time.sleep: Playwright routes the requests meanwhile
     for w in wanted:
         assert any(p.endswith(w) for p in fetched()), (w, fetched())
+    assert refused, "the page never asked for app.js"
     assert not any(p.endswith("/app.js") for p in fetched())
 
 
