@@ -9,7 +9,7 @@ another version), running ``compile.py`` (the probe and the compiler). Modules
 the engine does not import stay as source, so anything else still works,
 except a listed few a letter renderer never reaches (``_STDLIB_DROP``:
 debuggers, test runners, network clients, legacy codecs), which are left out:
-the zip shrinks from 2.9 MB to 2.0 MB. ``python -m scripts.bench.browser``
+the zip shrinks from 2.9 MB to 1.9 MB. ``python -m scripts.bench.browser``
 measures the effect.
 """
 
@@ -36,15 +36,20 @@ COMPILER = Path(__file__).resolve().with_name("compile.py")
 # servers, clients and codecs a letter renderer in a browser tab never reaches
 # (interactive consoles, debuggers, test runners, XML, HTTP and mail clients,
 # process pools, and the character sets other than UTF-8/16/32, ASCII and
-# Latin-1: letter_py only ever decodes and encodes UTF-8). A module the probe
-# imports is kept even if listed. Trailing "/" means a whole package.
+# Latin-1: letter_py only ever decodes and encodes UTF-8), command-line and
+# config-file parsers and text diffs (letter_py's command line is not in the
+# browser's wheel: scripts/engine/wheels.py), and _pydatetime, the pure-Python
+# datetime that Python imports only when its built-in _datetime is missing (Pyodide
+# has it). A module the probe imports is kept even if listed. Trailing "/" means
+# a whole package.
 _STDLIB_DROP = [
     "_pyrepl/", "unittest/", "multiprocessing/", "xml/", "xmlrpc/", "http/", "wsgiref/",
     "sqlite3/", "ctypes/", "__phello__/", "__hello__.py", "antigravity.py", "this.py",
     "pdb.py", "bdb.py", "doctest.py", "pydoc.py", "_pyio.py", "pickletools.py", "tabnanny.py",
     "trace.py", "profile.py", "cProfile.py", "pstats.py", "timeit.py", "zipapp.py", "pyclbr.py",
     "mailbox.py", "imaplib.py", "smtplib.py", "poplib.py", "ftplib.py", "optparse.py",
-    "statistics.py", "webbrowser.py",
+    "statistics.py", "webbrowser.py", "argparse.py", "configparser.py", "difflib.py",
+    "_pydatetime.py",
 ]
 _KEEP_ENCODINGS = [
     "__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_be",

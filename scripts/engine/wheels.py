@@ -50,9 +50,16 @@ def dependency_wheels(cache: Path) -> list[Path]:
 
 
 # letter_py's parts the browser never runs: the officials directory (its
-# build, data and CLI; the page reads the JSON the site build ships instead).
-# Left out of the wheel and of its inputs, so a directory refresh rebuilds no engine.
-NOT_IN_BROWSER = ("directory",)
+# build, data and CLI; the page reads the JSON the site build ships instead)
+# and the command line (``letter-py``, ``python -m letter_py``, CSV batches).
+# Left out of the wheel and of its inputs, so a directory refresh or a CLI edit
+# rebuilds no engine. tests/site/test_build_engine.py checks no module the
+# wheel keeps imports them.
+NOT_IN_BROWSER = ("directory", "cli.py", "campaign_link_cli.py", "batch.py", "__main__.py")
+# The wheel's METADATA is never read in a browser tab, and the project's README
+# in it would be some 5 KB of every visitor's first download: the wheel's
+# README says where the real one is.
+WHEEL_README = "letter_py, as the letter page's engine runs it: see README.md in the project.\n"
 
 
 def _in_browser(relative: Path) -> bool:
@@ -65,7 +72,7 @@ def _source_files(root: Path) -> list[Path]:
     # The .mo catalogues are made from the .po sources (Babel), so they are not inputs.
     files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"
              and _in_browser(p.relative_to(package))]
-    return sorted(files) + [root / "pyproject.toml", root / "README.md"]
+    return sorted(files) + [root / "pyproject.toml"]
 
 
 def _copy_ignore(package: Path):
@@ -97,9 +104,8 @@ def letter_py_wheel(root: Path, cache: Path) -> Path:
         src = Path(tmp) / "src"
         shutil.copytree(root / "letter_py", src / "letter_py", ignore=_copy_ignore(root / "letter_py"))
         catalogues.compile_all(src / "letter_py")
-        for name in ("pyproject.toml", "README.md"):
-            if (root / name).exists():
-                shutil.copy(root / name, src / name)
+        shutil.copy(root / "pyproject.toml", src / "pyproject.toml")
+        (src / "README.md").write_text(WHEEL_README, encoding="utf-8")
         out = Path(tmp) / "out"
         env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
         run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", "wheel",

@@ -73,14 +73,52 @@ def test_the_manifest_lists_the_lockfiles_wheels_in_order_and_its_entry_module()
     assert all(not path.endswith("/" + folder.MANIFEST) for path in built.site_files())
 
 
-def test_the_browsers_wheel_leaves_out_the_officials_directory(tmp_path: Path):
-    """The page reads the directory's JSON; its build, data and CLI stay out of what visitors download."""
+def test_the_browsers_wheel_leaves_out_the_officials_directory_and_the_command_line(tmp_path: Path):
+    """The page reads the directory's JSON and runs no command line: their modules,
+    data and the project's README stay out of what visitors download."""
     import zipfile
 
     sources = [path.relative_to(ROOT).as_posix() for path in wheels._source_files(ROOT)]
     assert "letter_py/web.py" in sources
     assert not [path for path in sources if path.startswith("letter_py/directory/")]
-    wheel = wheels.letter_py_wheel(ROOT, tmp_path)
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "letter_py/web.py" in names and "letter_py/cli.py" in names
+    assert not {"letter_py/cli.py", "letter_py/batch.py", "README.md"} & set(sources)
+    wheel = zipfile.ZipFile(wheels.letter_py_wheel(ROOT, tmp_path))
+    names = wheel.namelist()
+    assert "letter_py/web.py" in names and "letter_py/render.py" in names
     assert not [name for name in names if name.startswith("letter_py/directory/")], names
+    for left_out in ("cli.py", "campaign_link_cli.py", "batch.py", "__main__.py"):
+        assert (ROOT / "letter_py" / left_out).exists() and "letter_py/" + left_out not in names
+    (metadata,) = [name for name in names if name.endswith(".dist-info/METADATA")]
+    assert wheels.WHEEL_README.strip() in wheel.read(metadata).decode()
+    assert len(wheel.read(metadata)) < 2_000
+
+
+def test_no_module_in_the_browsers_wheel_imports_what_it_leaves_out():
+    """An import of a left-out module would fail only in the browser, so none may exist."""
+    import ast
+
+    package = ROOT / "letter_py"
+    left_out = set()
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package)
+        if not wheels._in_browser(relative):
+            parts = relative.with_suffix("").parts
+            left_out.add(".".join(("letter_py", *parts[: -1 if parts[-1] == "__init__" else None])))
+    assert {"letter_py.cli", "letter_py.batch", "letter_py.directory"} <= left_out
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package)
+        if not wheels._in_browser(relative):
+            continue
+        here = ".".join(("letter_py", *relative.parent.parts))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join([*here.split(".")[: len(here.split(".")) - node.level + 1], *filter(None, [base])])
+                names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert not any(name == gone or name.startswith(gone + ".") for gone in left_out), (path, name)
