@@ -75,6 +75,24 @@ def test_each_starter_goes_in_at_the_caret_and_only_when_pressed(visit: Visit):
     assert visit.foreign == []
 
 
+def test_undo_takes_a_starter_back_and_redo_puts_it_in_again(visit: Visit):
+    """A starter goes into the field's undo history, as typing does."""
+    letter = LetterPage.open(visit)
+    page = letter.page
+    letter.fill_community(city="Oak Park")
+    letter.personal.click()
+    page.keyboard.type("My own words.")
+    letter.press_prompt(1)
+    with_starter = "My own words.\n" + filled(STARTERS["en"][1], "Oak Park")
+    expect(letter.personal).to_have_value(with_starter)
+    letter.wait_for_preview(filled(STARTERS["en"][1], "Oak Park").split(CONTINUE)[0].strip())
+    page.keyboard.press("Control+z")
+    expect(letter.personal).to_have_value("My own words.")
+    expect(letter.preview()).not_to_contain_text(filled(STARTERS["en"][1], "Oak Park").split(CONTINUE)[0].strip())
+    page.keyboard.press("Control+Shift+z")
+    expect(letter.personal).to_have_value(with_starter)
+
+
 def test_starters_in_the_letters_language_and_the_spanish_subject(visit: Visit):
     letter = LetterPage.open(visit, lang="es")
     expect(letter.prompts).to_have_text([filled(s, "(Ciudad)") for s in STARTERS["es"]])

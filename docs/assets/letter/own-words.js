@@ -111,11 +111,21 @@ export class OwnWords {
     const field = this.personal;
     const place = placeStarter(field.value, field.selectionStart, field.selectionEnd,
       fillTown(starter, this.town()));
-    field.setRangeText(place.text, place.from, place.to, "end");
     field.focus();
+    field.setSelectionRange(place.from, place.to);
+    // As if typed: insertText puts the starter in the field's undo history (so
+    // Ctrl+Z, or a phone's undo, takes it back) and fires the input event the
+    // preview and the nudge follow (form.js listens). execCommand is the only
+    // way a script's edit joins that history; where it does nothing, the
+    // starter goes in all the same.
+    const typed = typeof document.execCommand === "function"
+      && document.execCommand("insertText", false, place.text)
+      && field.value.slice(place.from, place.from + place.text.length) === place.text;
+    if (!typed) {
+      field.setRangeText(place.text, place.from, field.selectionEnd, "end");
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     field.setSelectionRange(place.start, place.end);
-    // As if typed: the preview and the nudge follow (form.js listens).
-    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
   /** The gentle word shows while "In your own words" is empty; it never blocks sending. */
