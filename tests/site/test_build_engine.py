@@ -96,29 +96,31 @@ def test_the_browsers_wheel_leaves_out_the_officials_directory_and_the_command_l
 def test_no_module_in_the_browsers_wheel_imports_what_it_leaves_out():
     """An import of a left-out module would fail only in the browser, so none may exist."""
     import ast
+    from importlib.util import resolve_name
 
     package = ROOT / "letter_py"
-    left_out = set()
+
+    def module(relative: Path) -> str:
+        parts = relative.with_suffix("").parts
+        return ".".join(("letter_py", *(parts[:-1] if parts[-1] == "__init__" else parts)))
+
+    kept, left_out = [], set()
     for path in package.rglob("*.py"):
         relative = path.relative_to(package)
-        if not wheels._in_browser(relative):
-            parts = relative.with_suffix("").parts
-            left_out.add(".".join(("letter_py", *parts[: -1 if parts[-1] == "__init__" else None])))
+        if wheels._in_browser(relative):
+            kept.append((path, module(relative)))
+        else:
+            left_out.add(module(relative))
     assert {"letter_py.cli", "letter_py.batch", "letter_py.directory"} <= left_out
-    for path in package.rglob("*.py"):
-        relative = path.relative_to(package)
-        if not wheels._in_browser(relative):
-            continue
-        here = ".".join(("letter_py", *relative.parent.parts))
+    for path, name in kept:
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    base = ".".join([*here.split(".")[: len(here.split(".")) - node.level + 1], *filter(None, [base])])
-                names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+                base = resolve_name("." * node.level + (node.module or ""), here) if node.level else node.module
+                imported = [base, *(f"{base}.{alias.name}" for alias in node.names)]
             elif isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
+                imported = [alias.name for alias in node.names]
             else:
                 continue
-            for name in names:
-                assert not any(name == gone or name.startswith(gone + ".") for gone in left_out), (path, name)
+            for target in imported:
+                assert not any(target == gone or target.startswith(gone + ".") for gone in left_out), (path, target)
