@@ -54,6 +54,9 @@ class RoleWords(NamedTuple):
     """A role in one language: its label and salutation word, neutral, female and male.
 
     Where a language does not mark gender (English), the three forms are the same.
+    ``office`` names whoever holds the role, for a letter to an office with no
+    name ("Dear Chief of Police,", "Estimado/a jefe/jefa de policía:"); empty,
+    the label is used.
     """
 
     label: str
@@ -62,6 +65,7 @@ class RoleWords(NamedTuple):
     salutation: str
     salutation_f: str
     salutation_m: str
+    office: str = ""
 
     def for_gender(self, gender: str) -> tuple[str, str]:
         """``(label, salutation word)`` for ``""``, ``"f"`` or ``"m"``."""
@@ -380,7 +384,7 @@ def _role_words(src: _Source, role: Mapping[str, object], role_id: str, index: i
             raise src.fail(f"role {role_id!r} has no label in {languages[code].name} ({code!r}): add "
                            f"[roles.{code}] with label = \"...\" after its [[roles]] table", "[[roles]]", index)
         for key in table:
-            if key not in ("label", "label_f", "label_m", "salutation", "salutation_f", "salutation_m"):
+            if key not in ("label", "label_f", "label_m", "salutation", "salutation_f", "salutation_m", "office"):
                 raise src.fail(f"[roles.{code}] of role {role_id!r}: unknown key {key!r}", "[[roles]]", index)
         label = _string(src, table, "label", "[[roles]]", index)
         salutation = _string(src, table, "salutation", "[[roles]]", index, default="")
@@ -391,6 +395,7 @@ def _role_words(src: _Source, role: Mapping[str, object], role_id: str, index: i
             salutation=salutation,
             salutation_f=_string(src, table, "salutation_f", "[[roles]]", index, default=salutation),
             salutation_m=_string(src, table, "salutation_m", "[[roles]]", index, default=salutation),
+            office=_string(src, table, "office", "[[roles]]", index, default=""),
         )
     for key, value in role.items():
         if isinstance(value, Mapping) and key == SOURCE_LANGUAGE:
@@ -411,7 +416,8 @@ def _roles(src: _Source, data: Mapping[str, object], languages: Mapping[str, Lan
         role_id = _string(src, table, "id", "[[roles]]", index)
         label = _string(src, table, "label", "[[roles]]", index)
         salutation = _string(src, table, "salutation", "[[roles]]", index, default="")
-        english = RoleWords(label, label, label, salutation, salutation, salutation)
+        office = _string(src, table, "office", "[[roles]]", index, default="")
+        english = RoleWords(label, label, label, salutation, salutation, salutation, office)
         roles.append(Role(
             id=role_id, label=label, salutation=salutation, free_title=free,
             translations={SOURCE_LANGUAGE: english, **_role_words(src, table, role_id, index, languages)},

@@ -26,6 +26,9 @@ class Recipient(NamedTuple):
     ``""`` for the neutral form. Never guessed from the name. ``phone`` is a
     North American number a ``tel:`` link can dial (:mod:`letter_py.phone`):
     a letter to someone with one also gets a call and its script.
+    ``organization`` is the office they work in ("Evanston Police
+    Department"), the address block's first line; with no ``name``, the
+    letter is to whoever holds the role there ("Dear Chief of Police,").
     """
 
     role: str = ""
@@ -35,6 +38,7 @@ class Recipient(NamedTuple):
     address: str = ""
     gender: str = ""
     phone: str = ""
+    organization: str = ""
 
 
 class Sender(NamedTuple):

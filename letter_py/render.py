@@ -185,7 +185,11 @@ class Draft:
                 label = f"{title} {name}"
             word = role_word if not role.free_title else _short_title(recipient.title)
             full = language.salutation_name == "full"
-            if recipient.name and word:
+            if not recipient.name and recipient.organization:
+                # To an office, not a person: whoever holds the role there ("Dear Chief of Police,").
+                office = (recipient.title or ph["recipient_title"]) if role.free_title else (words.office or words.label)
+                name, label, short = "", office[:1].upper() + office[1:], office
+            elif recipient.name and word:
                 short = f"{word} {full_name(recipient.name) if full else last_name(recipient.name)}"
             elif recipient.name:
                 short = full_name(recipient.name) if full else recipient.name
@@ -201,7 +205,8 @@ class Draft:
             label=label,
             short=short,
             salutation=salutation,
-            address_lines=(recipient.address or ph["recipient_address"]).split("\n"),
+            address_lines=[*filter(None, [recipient.organization]),
+                           *(recipient.address or ph["recipient_address"]).split("\n")],
         )
         _ = letter.gettext
         # Translators: the start of a letter's file name: lower case ASCII letters and hyphens.

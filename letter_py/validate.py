@@ -67,6 +67,8 @@ RECIPIENT_FIELDS = (
     Field(key="email", limit=254, noun=N_("The recipient's email address"), kind="email",
           invalid=N_("Enter the recipient's email address in the correct format, like name@example.com")),
     Field(key="address", limit=500, noun=N_("The recipient's postal address"), kind="block"),
+    # The office they work in; given it, the name may be left out ("Dear Chief of Police,").
+    Field(key="organization", limit=150, noun=N_("The office or department you are writing to")),
     # Dialled from a tel: link, so stricter than the sender's own phone (letter_py.phone).
     Field(key="phone", limit=40, noun=N_("The recipient's phone number"), kind="tel",
           invalid=N_("Enter the recipient's phone number with its area code, like 847-391-5301 "
@@ -351,7 +353,10 @@ def _read_gender(c: _Collector, data: dict[str, object], path: str) -> str:
 def _read_recipient(c: _Collector, path: str, data: dict[str, object], campaign: Campaign, lang: str) -> Recipient:
     role = _read_role(c, data, f"{path}.role", campaign, lang)
     gender = "" if data.get("gender") in (None, "") else _read_gender(c, data, f"{path}.gender")
-    values = {spec.key: c.text(data, spec, f"{path}.{spec.key}") for spec in RECIPIENT_FIELDS if spec.key != "title"}
+    # A letter to an office needs no name: whoever holds the role there reads it.
+    office = isinstance(data.get("organization"), str) and bool(clean_line(str(data["organization"])))
+    values = {spec.key: c.text(data, spec, f"{path}.{spec.key}", required=False if office and spec.key == "name" else None)
+              for spec in RECIPIENT_FIELDS if spec.key != "title"}
     title = ""
     if role and campaign.roles_by_id[role].free_title:
         title = c.text(data, _RECIPIENT_TITLE, f"{path}.title")

@@ -138,6 +138,19 @@ CASES = {
                    "sender": {"name": "Alex Doe", "city": "Oak Park", "state": "IL"},
                    "recipients": [{"role": "mayor", "name": "Vicki Scaman", "gender": "f",
                                    "email": "mayor@oak-park.example.gov", "phone": "708-358-5770"}]},
+    # To an office, not a person (the directory's police departments): no name
+    # and no error, "Dear Chief of Police,", the department on the address
+    # block's second line; a named mayor with their office; both languages.
+    "office": {"date": "2026-12-07", "sender": {"name": "Alex Doe", "city": "Evanston", "state": "IL"},
+               "recipients": [
+                   {"role": "police_chief", "organization": "Evanston Police Department",
+                    "address": "1454 Elmwood Avenue\nEvanston, IL 60201", "phone": "847-866-5000"},
+                   {"role": "mayor", "name": "Daniel Biss", "organization": "City of Evanston",
+                    "address": "2100 Ridge Avenue\nEvanston, IL 60201"}]},
+    "office-es": {"lang": "es", "date": "2026-12-07", "recipients": [
+        {"role": "police_chief", "organization": "Evanston Police Department",
+         "address": "1454 Elmwood Avenue\nEvanston, IL 60201"},
+        {"role": "other", "title": "Concejal", "organization": "Ayuntamiento de Evanston"}]},
 }
 
 
