@@ -19,9 +19,10 @@ from .records import TownIndex, describe
 from .site import CORRECTIONS_FILE, DirectoryError, is_stale, load_corrections, load_snapshot, site_data
 
 DESCRIPTION = (
-    "The Illinois officials directory: every town (UScityURL, CC BY 4.0) and its known mayor (Open States, "
-    "CC0), plus this project's corrections.toml. build rebuilds the snapshot from local clones of the two "
-    "sources; check validates a corrections file; show prints what is known about one town."
+    "The Illinois officials directory: every town (Census Gazetteer), its website (UScityURL, CC BY 4.0), its "
+    "police department or sheriff (FBI and HIFLD, public domain), its known mayor (Open States, CC0), plus this "
+    "project's corrections.toml. build rebuilds the snapshot from local copies of the sources; check validates "
+    "a corrections file; show prints what is known about one town."
 )
 
 
@@ -29,13 +30,20 @@ def add_parser(commands: argparse._SubParsersAction, run_command: Callable[[argp
     sub = commands.add_parser("directory", help="the Illinois officials directory: build, check, show",
                               description=DESCRIPTION)
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
-    build = actions.add_parser("build", help="rebuild the snapshot from local clones of the two sources",
-                               description="Read UScityURL.csv and Open States' Illinois municipalities from "
-                                           "local git clones, validate every value, and write the snapshot. "
-                                           "Refused values are listed and never shipped.")
+    build = actions.add_parser("build", help="rebuild the snapshot from local copies of its sources",
+                               description="Read the Census Gazetteer's Illinois towns, UScityURL's websites, Open "
+                                           "States' mayors and the FBI's and HIFLD's police agencies, validate "
+                                           "every value, match each to one town, and write the snapshot. Refused "
+                                           "values and skipped rows are listed and never shipped.")
+    build.add_argument("--geo", required=True, metavar="DIR",
+                       help="a clone of bdurand/us_geo (the Census Gazetteer files and place-county relationships)")
     build.add_argument("--uscityurl", required=True, metavar="DIR", help="a clone of caimeng2/UScityURL")
     build.add_argument("--openstates", required=True, metavar="DIR",
-                       help="a clone of openstates/people, with its history (for each file's date)")
+                       help="a clone of openstates/people, with its history (when each official's values changed)")
+    build.add_argument("--fbi", required=True, metavar="FILE",
+                       help="the FBI Crime Data Explorer's agency list as CSV (ori, county, agency_name, agency_type)")
+    build.add_argument("--hifld", required=True, metavar="FILE",
+                       help="HIFLD's Local Law Enforcement Locations as CSV (its Illinois rows are enough)")
     build.add_argument("--out", metavar="FILE", help="where to write the snapshot (default: the packaged il.json)")
     build.add_argument("--today", metavar="YYYY-MM-DD", help="the day for counting stale terms (default: today)")
     check = actions.add_parser("check", help="check a corrections file",
@@ -89,21 +97,45 @@ def _ending(official: Mapping[str, object], today: _dt.date) -> str:
     return f"term ends {format_date(end)}"
 
 
-def _source_line(data: Mapping[str, object], key: str, url: str, checked: str) -> str:
-    source = data["sources"][key]  # type: ignore[index]
+def _source_line(data: Mapping[str, object], official: Mapping[str, str]) -> str:
+    source = data["sources"][official["source"]]  # type: ignore[index]
     parts = [f"{source['name']} ({source['licence']})"]
-    if url:
-        parts.append(url)
-    if checked:
-        parts.append(f"checked {checked}")
-    return "source: " + ", ".join(parts)
+    if official.get("source_url"):
+        parts.append(official["source_url"])
+    if official.get("published"):
+        parts.append(f"published {official['published']}")
+    if official["source"] == "openstates":
+        parts.append(f"values last changed there {official['checked']}")
+    elif official["source"] in ("fbi", "hifld"):
+        parts.append(f"list of {source['date']}")
+    elif official.get("checked"):
+        parts.append(f"read {official['checked']}")
+    line = "source: " + ", ".join(parts)
+    if official.get("address_source"):
+        where = data["sources"][official["address_source"]]  # type: ignore[index]
+        line += f"; address and phone: {where['name']} ({where['licence']}), validated {official['address_checked']}"
+    return line
+
+
+def _official_lines(data: Mapping[str, object], official: Mapping[str, str], today: _dt.date) -> list[str]:
+    who = ", ".join(part for part in (official.get("name"), official.get("organization")) if part)
+    lines = [f"  {official['role']}: {who}"]
+    for key in ("email", "phone", "address"):
+        if official.get(key):
+            value = str(official[key]).replace("\n", ", ")
+            lines.append(f"    {key}: {value}")
+    ending = _ending(official, today)
+    if ending:
+        lines.append(f"    {ending}")
+    lines.append("    " + _source_line(data, official))
+    return lines
 
 
 def show(args: argparse.Namespace, failure: type[Exception]) -> int:
     data = _data(failure)
     today = _today(args.today, failure)
     town = find_town(data, args.town, failure)
-    lines = [f"{town['name']}, IL (Census place {town['id']})"]
+    lines = [f"{town['name']}, IL ({town['kind']}, Census place {town['id']})"]
     if town.get("website"):
         key = str(town["website_source"])
         source = data["sources"][key]  # type: ignore[index]
@@ -116,16 +148,11 @@ def show(args: argparse.Namespace, failure: type[Exception]) -> int:
         where = "website above" if town.get("website") else "own website"
         lines.append(f"  officials: none known; find the mayor's and police chief's details on the town's {where}")
     for official in officials:  # type: ignore[union-attr]
-        lines.append(f"  {official['role']}: {official['name']}")
-        for key in ("email", "phone", "address"):
-            if official.get(key):
-                value = str(official[key]).replace("\n", ", ")
-                lines.append(f"    {key}: {value}")
-        ending = _ending(official, today)
-        if ending:
-            lines.append(f"    {ending}")
-        lines.append("    " + _source_line(data, official["source"], official.get("source_url", ""),
-                                          official.get("checked", "")))
+        lines += _official_lines(data, official, today)
+    if town.get("sheriff"):
+        lines.append(f"  police: no department of its own in the FBI's or HIFLD's lists; "
+                     f"{town['sheriff']} County's sheriff serves it")
+        lines += _official_lines(data, data["sheriffs"][town["sheriff"]], today)  # type: ignore[index]
     print("\n".join(lines))
     return 0
 
@@ -148,12 +175,17 @@ def summary(snapshot: Mapping[str, object], today: _dt.date) -> list[str]:
     """The build's report: counts, then every refused value and skipped entry."""
     towns = snapshot["towns"]
     officials = [o for t in towns for o in t.get("officials", ())]  # type: ignore[union-attr]
-    stale = sum(is_stale(o, today) for o in officials)
+    mayors = [o for o in officials if o["source"] == "openstates"]
+    police = [o for o in officials if o["role"] == "police_chief"]
+    stale = sum(is_stale(o, today) for o in mayors)
     refused, skipped = snapshot["refused"], snapshot["skipped"]
     by_field = Counter(r["field"] for r in refused)  # type: ignore[union-attr]
     lines = [
         f"towns: {len(towns)}, with a website: {sum('website' in t for t in towns)}, "  # type: ignore[arg-type]
-        f"officials: {len(officials)} ({stale} stale as of {today.isoformat()})",
+        f"mayors: {len(mayors)} ({stale} stale as of {today.isoformat()})",
+        f"police departments: {len(police)}, with a postal address: {sum('address' in o for o in police)}; "
+        f"towns a county's sheriff serves: {sum('sheriff' in t for t in towns)} "  # type: ignore[union-attr]
+        f"(sheriffs: {len(snapshot['sheriffs'])})",  # type: ignore[arg-type]
         f"refused values: {len(refused)}"  # type: ignore[arg-type]
         + (f" ({', '.join(f'{field} {n}' for field, n in sorted(by_field.items()))})" if by_field else ""),
     ]
@@ -169,7 +201,7 @@ def build(args: argparse.Namespace, write: Callable[[Path, str], None], failure:
 
     today = _today(args.today, failure)
     try:
-        snapshot = build_snapshot(args.uscityurl, args.openstates)
+        snapshot = build_snapshot(args.geo, args.uscityurl, args.openstates, args.fbi, args.hifld)
     except BuildError as exc:
         raise failure(str(exc)) from None
     out = Path(args.out) if args.out else Path(__file__).with_name("il.json")
@@ -193,9 +225,14 @@ def example(base: Mapping[str, object], town_name: str, failure: type[Exception]
     town = find_town(data, town_name, failure)
     today = _dt.date.today()
     recipients = []
-    for official in town.get("officials") or ():  # type: ignore[union-attr]
-        recipients.append({key: official[key] for key in ("role", "name", "email", "phone", "address")
-                           if official.get(key)})
+    officials = list(town.get("officials") or ())  # type: ignore[arg-type]
+    if town.get("sheriff"):
+        print(f"letter-py: note: {town['name']} has no police department of its own in the federal lists: "
+              f"{town['sheriff']} County's sheriff serves it", file=sys.stderr)
+        officials.append(data["sheriffs"][town["sheriff"]])  # type: ignore[index]
+    for official in officials:
+        recipients.append({key: official[key] for key in ("role", "name", "organization", "email", "phone",
+                                                          "address") if official.get(key)})
         if is_stale(official, today):
             print(f"letter-py: note: {official['name']}: {_ending(official, today)}", file=sys.stderr)
     if not recipients:

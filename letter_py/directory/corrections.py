@@ -17,7 +17,8 @@ from .records import Official, TownIndex, describe
 
 SOURCE = "corrections"
 FILE = "corrections.toml"
-OFFICIAL_KEYS = ("town", "role", "name", "email", "phone", "address", "term_end", "source_url", "checked")
+OFFICIAL_KEYS = ("town", "role", "name", "organization", "email", "phone", "address", "term_end", "source_url",
+                 "published", "checked")
 TOWN_KEYS = ("town", "website", "source_url", "checked")
 
 
@@ -92,8 +93,14 @@ def _official(entry: _Entry, table: Mapping, roles: Collection[str]) -> Official
     if not isinstance(role, str) or role not in roles:
         entry.problem("role", f"{role!r} is not a role of the default campaign: use one of {', '.join(roles)}")
         role = None
-    name = entry.value(table, "name", values.name, required=True)
-    official: Official = {"role": str(role), "name": str(name)}
+    organization = entry.value(table, "organization", values.name)
+    # A name, or the office alone ("Chief of Police, Evanston Police Department").
+    name = entry.value(table, "name", values.name, required=organization is None)
+    official: Official = {"role": str(role)}
+    if name:
+        official["name"] = str(name)
+    if organization:
+        official["organization"] = str(organization)
     email = entry.value(table, "email", values.email)
     if email:
         official["email"] = str(email)
@@ -108,10 +115,13 @@ def _official(entry: _Entry, table: Mapping, roles: Collection[str]) -> Official
         official["term_end"] = str(term_end)
     official["source"] = SOURCE
     source_url = entry.value(table, "source_url", values.https_url, required=True)
+    published = entry.value(table, "published", values.iso_date)
     checked = entry.value(table, "checked", values.iso_date, required=True)
-    if role is None or name is None or source_url is None or checked is None:
+    if role is None or (name is None and organization is None) or source_url is None or checked is None:
         return None
     official["source_url"], official["checked"] = str(source_url), str(checked)
+    if published:
+        official["published"] = str(published)
     return official
 
 

@@ -1,11 +1,13 @@
-"""Mayors from Open States' ``openstates/people`` (CC0), matched to UScityURL's towns.
+"""Mayors from Open States' ``openstates/people`` (CC0), matched to the Gazetteer's towns.
 
 Pure: decoded YAML in (the build command reads the files and their dates),
 officials, refusals and skipped entries out. ``data/il/municipalities.yml``
 names each jurisdiction; each ``data/il/municipalities/*.yml`` is one person.
 A person's jurisdiction is matched to a town by name (:func:`records.name_key`).
 Where a town has several mayors the one whose term ends last is kept (no end
-date counts as current); the others are reported as superseded.
+date counts as current); the others are reported as superseded. An
+official's ``checked`` is the day their values last changed in Open States
+(:func:`substance` says which values), shown as "last changed", not "as of".
 """
 
 from __future__ import annotations
@@ -24,11 +26,33 @@ _FAR_FUTURE = "9999-12-31"
 
 
 class Person(NamedTuple):
-    """One person's file: its path in the repository, its decoded YAML, the date it was last changed."""
+    """One person's file: its path in the repository, its decoded YAML, the date its values last changed."""
 
     path: str
     data: object
     checked: str
+
+
+def substance(data: object) -> object:
+    """What the directory reads from a person's file, to tell a change of values from re-formatting.
+
+    Strings are compared without surrounding spaces: Open States' lint commits
+    trimmed trailing spaces from names without changing anyone's name.
+    """
+    if not isinstance(data, Mapping):
+        return data
+
+    def text(value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    # Before October 2021 Open States called offices "contact_details" ("note: Primary Office").
+    office = _office(data) or next((c for c in data.get("contact_details") or ()
+                                    if isinstance(c, Mapping) and c.get("note") == "Primary Office"), {})
+    roles = tuple((text(r.get("type")), text(r.get("jurisdiction")), str(r.get("end_date") or ""))
+                  for r in data.get("roles") or () if isinstance(r, Mapping))
+    sources = tuple(text(s.get("url") if isinstance(s, Mapping) else s) for s in data.get("sources") or ())
+    return (text(data.get("name")), text(data.get("email")), text(office.get("voice")), text(office.get("address")),
+            roles, sources)
 
 
 def jurisdictions(index: object) -> tuple[dict[str, str], list[Skipped]]:
@@ -112,7 +136,7 @@ def read_openstates(index: object, people: Iterable[Person], towns: TownIndex
     for jurisdiction, town_name in sorted(names.items(), key=lambda item: item[1]):
         count = len(towns.find(town_name))
         if count != 1:
-            why = "no UScityURL town of that name" if not count else f"{count} UScityURL towns of that name"
+            why = "no town of that name" if not count else f"{count} towns of that name"
             skipped.append(Skipped(SOURCE, f"{INDEX_FILE} ({town_name})", f"unmatched: {why}"))
     refused: list[Refusal] = []
     candidates: dict[tuple[str, str], list[Official]] = {}
@@ -138,7 +162,7 @@ def read_openstates(index: object, people: Iterable[Person], towns: TownIndex
                 continue
             matches = towns.find(town_name)
             if len(matches) != 1:
-                why = "no UScityURL town of that name" if not matches else "more than one UScityURL town of that name"
+                why = "no town of that name" if not matches else "more than one town of that name"
                 skipped.append(Skipped(SOURCE, person.path, f"town {town_name!r}: {why}"))
                 continue
             town = matches[0]

@@ -1,8 +1,9 @@
 """What the letter page gets: the snapshot with the corrections applied, in its compact form.
 
-The page and the site build depend on this exact shape (``version`` 1). A
-town with nothing but its name is just ``{"id", "name"}``; empty keys are
-left out. Staleness is not decided here: the page compares ``term_end`` with
+The page and the site build depend on this exact shape (``version`` 2). A
+town with nothing but its name and kind is just ``{"id", "name", "kind"}``;
+empty keys are left out. A town a county's sheriff serves names the county
+(``"sheriff": "Kane"``), and ``sheriffs`` holds each county's office once. Staleness is not decided here: the page compares ``term_end`` with
 the visitor's own today (:func:`is_stale` is the same rule, for the CLI).
 """
 
@@ -19,7 +20,14 @@ from .records import Official, TownIndex
 
 SNAPSHOT_FILE = "il.json"
 CORRECTIONS_FILE = "corrections.toml"
-OFFICIAL_KEYS = ("role", "name", "email", "phone", "tel", "address", "term_end", "source", "source_url", "checked")
+VERSION = 2
+OFFICIAL_KEYS = ("role", "name", "organization", "email", "phone", "tel", "address", "term_end", "source",
+                 "source_url", "published", "checked", "address_source", "address_checked")
+# What a correction replaces: the same office, whatever its title there. Open
+# States files village presidents as mayors; Chicago's police has a superintendent.
+OFFICES = {"village_president": "mayor", "superintendent": "police_chief"}
+# What a correction naming a police chief keeps of the federal lists' department.
+_DEPARTMENT = ("organization", "address", "phone", "tel", "address_source", "address_checked")
 CORRECTIONS_SOURCE = {
     "name": "This project's corrections file (letter_py/directory/corrections.toml)",
     "url": "officials/",  # the page that explains it, relative to the site's root
@@ -41,36 +49,49 @@ def _official(official: Mapping[str, object]) -> Official:
     return {key: str(official[key]) for key in OFFICIAL_KEYS if official.get(key)}
 
 
+def _officials(found: list[Mapping[str, object]], corrected: list[Official]) -> list[Official]:
+    """The sources' officials with the corrections applied, one per office, sorted by role."""
+    offices = {OFFICES.get(str(o["role"]), str(o["role"])): _official(o) for o in found}
+    for official in corrected:
+        office = OFFICES.get(official["role"], official["role"])
+        department = offices.get(office) if office == "police_chief" else None
+        if department:  # the department's name, and its address and phone unless the correction has its own
+            keys = ("organization",) if "address" in official or "phone" in official else _DEPARTMENT
+            official = {**{key: department[key] for key in keys if key in department}, **official}
+        offices[office] = _official(official)
+    return sorted(offices.values(), key=lambda o: o["role"])
+
+
 def site_data(snapshot: Mapping[str, object], corrections: Corrections) -> dict[str, object]:
     """The directory as the page reads it (see the module docstring and docs/officials.md)."""
     sources = snapshot["sources"]
     assert isinstance(sources, Mapping)
     listed: dict[str, dict[str, str]] = {}
-    for key in ("openstates", "uscityurl"):
-        source = sources[key]
+    for key, source in sources.items():
         entry = {"name": source["name"], "url": source["url"], "licence": source["licence"],
-                 "date": source["collected"] if key == "uscityurl" else source["commit_date"]}
-        if key == "uscityurl":
+                 "date": source.get("collected") or source["commit_date"]}
+        if "citation" in source:
             entry["citation"] = source["citation"]
         listed[key] = entry
     listed["corrections"] = dict(CORRECTIONS_SOURCE)
     towns = []
     for town in snapshot["towns"]:  # type: ignore[union-attr]
         town_id = str(town["id"])
-        out: dict[str, object] = {"id": town_id, "name": town["name"]}
+        out: dict[str, object] = {"id": town_id, "name": town["name"], "kind": town["kind"]}
         fix = corrections.websites.get(town_id)
         if fix:
             out["website"], out["website_source"] = fix["website"], CORRECTIONS
         elif town.get("website"):
             out["website"], out["website_source"] = town["website"], town.get("website_source", "uscityurl")
-        officials = {o["role"]: _official(o) for o in town.get("officials", ())}
-        for official in corrections.officials.get(town_id, ()):
-            officials[official["role"]] = _official(official)  # a correction replaces the same role
+        officials = _officials(list(town.get("officials", ())), corrections.officials.get(town_id, []))
         if officials:
-            out["officials"] = [officials[role] for role in sorted(officials)]
+            out["officials"] = officials
+        if town.get("sheriff") and not any(o["role"] in ("police_chief", "superintendent") for o in officials):
+            out["sheriff"] = town["sheriff"]
         towns.append(out)
     towns.sort(key=lambda t: (str(t["name"]), str(t["id"])))
-    return {"version": 1, "state": snapshot["state"], "sources": listed, "towns": towns}
+    sheriffs = {county: _official(o) for county, o in snapshot.get("sheriffs", {}).items()}  # type: ignore[union-attr]
+    return {"version": VERSION, "state": snapshot["state"], "sources": listed, "towns": towns, "sheriffs": sheriffs}
 
 
 def read_text(name: str) -> str:
@@ -85,8 +106,8 @@ def load_snapshot(path: str | None = None) -> dict[str, object]:
         data = json.loads(text)
     except (OSError, ValueError) as exc:
         raise DirectoryError(f"cannot read the directory snapshot {path or SNAPSHOT_FILE}: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise DirectoryError(f"{path or SNAPSHOT_FILE}: not a version 1 directory snapshot")
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise DirectoryError(f"{path or SNAPSHOT_FILE}: not a version {VERSION} directory snapshot")
     return data
 
 

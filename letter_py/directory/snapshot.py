@@ -1,4 +1,4 @@
-"""The committed snapshot, ``il.json``: the two sources, read, validated and merged.
+"""The committed snapshot, ``il.json``: the sources, read, validated and merged.
 
 Pure: the readers' output in, one JSON document out. Everything is sorted and
 nothing depends on when it was built, so a refresh's diff shows only what the
@@ -10,11 +10,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 
+from .police import Police
 from .records import Official, Refusal, Skipped, Town
 
-VERSION = 1
+VERSION = 2
 STATE = "IL"
 
+GAZETTEER = {
+    "name": "US Census Bureau, 2025 Gazetteer Files (places) and place-county relationships",
+    "url": "https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html",
+    "licence": "Public domain (US government work)",
+    "copy": "https://github.com/bdurand/us_geo",
+    "files": "data/raw/gazetteer/2025_Gaz_place_national.txt, 2025_Gaz_counties_national.txt, "
+             "data/dist/place_counties.csv",
+    "collected": "2025",
+}
 OPENSTATES = {
     "name": "Open States",
     "url": "https://github.com/openstates/people",
@@ -32,31 +42,57 @@ USCITYURL = {
                 "analytics. Environment and Planning B, 50(7), 1988–1993. "
                 "https://doi.org/10.1177/23998083231190961",
 }
+FBI = {
+    "name": "FBI Crime Data Explorer, law enforcement agency list",
+    "url": "https://cde.ucr.cjis.gov/",
+    "licence": "Public domain (US government work)",
+    "copy": "https://github.com/rfordatascience/tidytuesday/blob/6486e79da29bdda15f26dc8006cc385ab049aa54/"
+            "data/2025/2025-02-18/agencies.csv",
+    "collected": "2025-02",
+}
+HIFLD = {
+    "name": "HIFLD Open, Local Law Enforcement Locations",
+    "url": "https://www.datalumos.org/datalumos/project/239493",
+    "licence": "Public domain (US government work: \"None (Public Domain Information)\")",
+    "copy": "https://github.com/deportationdata/ice-detention-facilities (commit f18da2ca, "
+            "inputs/local-law-enforcement-locations-shapefile/)",
+    "collected": "2018-11",  # most Illinois rows were validated (VAL_DATE) in October-November 2018
+}
+_SOURCES = {"gazetteer": GAZETTEER, "openstates": OPENSTATES, "uscityurl": USCITYURL, "fbi": FBI, "hifld": HIFLD}
 
 
-def build_snapshot(towns: Iterable[Town], officials: Mapping[str, list[Official]],
-                   commits: Mapping[str, tuple[str, str]],
+def build_snapshot(towns: Iterable[Town], websites: Mapping[str, str], officials: Mapping[str, list[Official]],
+                   found: Police, commits: Mapping[str, tuple[str, str]], files: Mapping[str, str],
                    refused: Iterable[Refusal], skipped: Iterable[Skipped]) -> dict[str, object]:
-    """The snapshot; ``commits`` maps ``"openstates"``/``"uscityurl"`` to (commit hash, commit date)."""
+    """The snapshot; ``commits`` maps a cloned source to (commit hash, commit date), ``files`` a file's to its SHA-256."""
     sources: dict[str, dict[str, str]] = {}
-    for key, base in (("openstates", OPENSTATES), ("uscityurl", USCITYURL)):
-        commit, date = commits[key]
-        sources[key] = {**base, "commit": commit, "commit_date": date}
+    for key, base in _SOURCES.items():
+        sources[key] = dict(base)
+        if key in commits:
+            sources[key]["commit"], sources[key]["commit_date"] = commits[key]
+        if key in files:
+            sources[key]["sha256"] = files[key]
     listed: list[Town] = []
     for town in sorted(towns, key=lambda t: (str(t["name"]), str(t["id"]))):
+        town_id = str(town["id"])
         entry = dict(town)
-        if "website" in entry:
-            entry["website_source"] = "uscityurl"
-        found = sorted(officials.get(str(town["id"]), ()), key=lambda o: o["role"])
-        if found:
-            entry["officials"] = found
+        if town_id in websites:
+            entry["website"], entry["website_source"] = websites[town_id], "uscityurl"
+        found_here = list(officials.get(town_id, ()))
+        if town_id in found.departments:
+            found_here.append(found.departments[town_id])
+        if found_here:
+            entry["officials"] = sorted(found_here, key=lambda o: o["role"])
+        if town_id in found.served_by_sheriff:
+            entry["sheriff"] = found.served_by_sheriff[town_id]
         listed.append(entry)
     return {
         "version": VERSION,
         "state": STATE,
         "sources": sources,
         "towns": listed,
-        "refused": [r.to_json() for r in refused],  # in the order read: the CSV by line, then people by file
+        "sheriffs": dict(sorted(found.sheriffs.items())),
+        "refused": [r.to_json() for r in refused],  # in the order read: source by source, file by line
         "skipped": [s.to_json() for s in sorted(skipped)],
     }
 

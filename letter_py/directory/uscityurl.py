@@ -1,8 +1,10 @@
-"""Illinois towns and their websites from UScityURL's ``UScityURL.csv`` (CC BY 4.0).
+"""Illinois towns' websites from UScityURL's ``UScityURL.csv`` (CC BY 4.0).
 
-Pure: the file's text in, towns and refusals out. A town's name or ID that
-fails its check drops the town; a website that fails drops only the website
-(160 Illinois rows list an ``http://`` one: refused, never shipped).
+Pure: the file's text and the Gazetteer's towns in, websites by Census
+place ID, refusals and skipped rows out. The towns themselves come from the
+Census Gazetteer (:mod:`letter_py.directory.gazetteer`): UScityURL's list is
+of 2020. A website that fails its checks is refused (160 Illinois rows list
+an ``http://`` one: never shipped).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 
 from . import values
-from .records import Refusal, Town
+from .records import Refusal, Skipped, Town
 
 SOURCE = "uscityurl"
 FILE = "UScityURL.csv"
@@ -26,46 +29,45 @@ class FormatError(ValueError):
     """The file is not UScityURL's CSV (missing columns): nothing can be read from it."""
 
 
-def read_uscityurl(text: str, file: str = FILE) -> tuple[list[Town], list[Refusal]]:
-    """The Illinois rows as towns (``id``, ``name``, ``website`` if any), sorted by ID."""
+def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE
+                   ) -> tuple[dict[str, str], list[Refusal], list[Skipped]]:
+    """The websites of ``towns`` (by Census place ID), joined on the row's GEOID.
+
+    A row whose place is not one of ``towns`` (a village merged away since
+    2020, a renumbered place) is skipped; a website that fails its checks,
+    or whose host names another kind of body than a town, is refused.
+    """
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or ())]
     if missing:
         raise FormatError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    towns: list[Town] = []
+    websites: dict[str, str] = {}
     refused: list[Refusal] = []
-    seen: set[str] = set()
+    skipped: list[Skipped] = []
     for row in reader:
         if row.get("STATE") != STATE:
             continue
-        raw_name = row.get("MUNICIPALITY") or ""
-        entry = f"{file} line {reader.line_num} ({raw_name[:60]})"
-
-        def refuse(field: str, reason: str) -> None:
-            refused.append(Refusal(SOURCE, entry, field, reason))
-
+        raw_name = (row.get("MUNICIPALITY") or "")[:60]
+        entry = f"{file} line {reader.line_num} ({raw_name})"
         match = _GEOID.match(row.get("GEOID") or "")
         if match is None:
-            refuse("GEOID", f"not an Illinois Census place GEOID like 1600000US1714000: {row.get('GEOID')!r}")
+            refused.append(Refusal(SOURCE, entry, "GEOID",
+                                   f"not an Illinois Census place GEOID like 1600000US1714000: {row.get('GEOID')!r}"))
             continue
         place = match[1]
-        entry = f"{file} line {reader.line_num} ({raw_name[:60]}, {place})"
-        if place in seen:
-            refuse("GEOID", f"a second row for place {place}")
+        entry = f"{file} line {reader.line_num} ({raw_name}, {place})"
+        town = towns.get(place)
+        if town is None:
+            skipped.append(Skipped(SOURCE, entry, "not an active Illinois town in the Census Gazetteer "
+                                                  "(merged, dissolved or renumbered since 2020)"))
             continue
-        try:
-            town_name = values.name(raw_name)
-        except values.Refused as exc:
-            refuse("MUNICIPALITY", str(exc))
+        if place in websites:
+            refused.append(Refusal(SOURCE, entry, "GEOID", f"a second row for place {place}"))
             continue
-        town: Town = {"id": place, "name": town_name}
         url = (row.get("WEBSITE_URL") or "").strip()
         if url:
             try:
-                town["website"] = values.https_url(url)
+                websites[place] = values.town_website(url, str(town["name"]))
             except values.Refused as exc:
-                refuse("WEBSITE_URL", str(exc))
-        seen.add(place)
-        towns.append(town)
-    towns.sort(key=lambda town: str(town["id"]))
-    return towns, refused
+                refused.append(Refusal(SOURCE, entry, "WEBSITE_URL", str(exc)))
+    return websites, refused, skipped

@@ -103,6 +103,28 @@ def https_url(value: object) -> str:
     return text
 
 
+# Words in a website's host that name another kind of body than a town's
+# government: a county, a township, a park or school district, a bank, an inn.
+_OTHER_BODIES = ("county", "township", "twp", "park", "school", "cusd", "district", "bank", "theinn", "innat",
+                 "hotel", "church", "chamber", "realty", "library")
+
+
+def town_website(value: object, town: str) -> str:
+    """A town's website: :func:`https_url`, and a host that names no other kind of body.
+
+    "countyofkane.org" is Kane County's, not the village of Kane's; but
+    "oak-park.us" is Oak Park's own, since the town's name has the word too.
+    """
+    text = https_url(value)
+    host = (urlsplit(text).hostname or "").lower().removeprefix("www.")
+    label = re.sub(r"[^a-z0-9]", "", host.rsplit(".", 1)[0])
+    name = re.sub(r"[^a-z0-9]", "", town.lower())
+    for word in _OTHER_BODIES:
+        if word in label and word not in name:
+            raise Refused(f"the host names another kind of body ({word!r}), not the town: {_shown(text)}")
+    return text
+
+
 def phone(value: object) -> tuple[str, str]:
     """A North American number as written, and its E.164 form for ``tel:``.
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
 
 from letter_py.directory import load_corrections, load_snapshot
 from letter_py.directory.site import DirectoryError
+from letter_py.directory.site import read_text
 from tests.letter_py.letter_helpers import run
 
 GOOD = '''
@@ -45,10 +48,17 @@ def _check(tmp_path: Path, text: str):
     return run("directory", "check", str(path)), str(path)
 
 
-def test_the_shipped_file_is_valid_and_has_no_entries():
+def test_the_shipped_file_is_valid_and_each_entry_quotes_its_source_above_it():
     result = run("directory", "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "ok: corrections.toml: 0 officials, 0 websites\n"
+    assert re.fullmatch(r"ok: corrections\.toml: \d+ officials, \d+ websites?\n", result.stdout)
+    text = read_text("corrections.toml")
+    tables = text.split("\n[[")[1:]
+    assert len(tables) >= 60
+    before = text.split("\n[[officials]]")[:-1]
+    for preceding in before[1:]:  # the first part is the file's header
+        last = preceding.rstrip("\n").rsplit("\n", 1)[-1]
+        assert last.startswith("# ") and '"' in last, last  # the source's own words, quoted
 
 
 def test_a_valid_file_passes_with_its_counts(tmp_path: Path):
