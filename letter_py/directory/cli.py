@@ -111,9 +111,9 @@ def _source_line(data: Mapping[str, object], official: Mapping[str, str]) -> str
     elif official.get("checked"):
         parts.append(f"read {official['checked']}")
     line = "source: " + ", ".join(parts)
-    if official.get("address_source"):
-        where = data["sources"][official["address_source"]]  # type: ignore[index]
-        line += f"; address and phone: {where['name']} ({where['licence']}), validated {official['address_checked']}"
+    if official.get("contact_source"):
+        where = data["sources"][official["contact_source"]]  # type: ignore[index]
+        line += f"; contact details: {where['name']} ({where['licence']}), as of {official['contact_checked']}"
     return line
 
 

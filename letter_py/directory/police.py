@@ -132,9 +132,9 @@ def _located(official: Official, row: Mapping[str, str], entry: str, refused: li
     if official["source"] == HIFLD:
         official["checked"] = validated or ""
     else:
-        official["address_source"] = HIFLD
+        official["contact_source"] = HIFLD
         if validated:
-            official["address_checked"] = validated
+            official["contact_checked"] = validated
     official["hifld_id"] = row["ID"]
     return official
 

@@ -16,18 +16,23 @@ from importlib import resources
 
 from ..dates import parse_iso_date
 from .corrections import SOURCE as CORRECTIONS, Corrections, read_corrections
-from .records import Official, TownIndex
+from .records import Official, TownIndex, name_key
 
 SNAPSHOT_FILE = "il.json"
 CORRECTIONS_FILE = "corrections.toml"
 VERSION = 2
 OFFICIAL_KEYS = ("role", "name", "organization", "email", "phone", "tel", "address", "term_end", "source",
-                 "source_url", "published", "checked", "address_source", "address_checked")
+                 "source_url", "published", "checked", "contact_source", "contact_checked")
 # What a correction replaces: the same office, whatever its title there. Open
 # States files village presidents as mayors; Chicago's police has a superintendent.
 OFFICES = {"village_president": "mayor", "superintendent": "police_chief"}
 # What a correction naming a police chief keeps of the federal lists' department.
-_DEPARTMENT = ("organization", "address", "phone", "tel", "address_source", "address_checked")
+_DEPARTMENT = ("organization", "address", "phone", "tel", "contact_source", "contact_checked")
+_CONTACT = ("email", "phone", "tel", "address")
+
+
+def _same_person(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    return bool(a.get("name")) and name_key(str(a["name"])) == name_key(str(b.get("name", "")))
 CORRECTIONS_SOURCE = {
     "name": "This project's corrections file (letter_py/directory/corrections.toml)",
     "url": "officials/",  # the page that explains it, relative to the site's root
@@ -54,10 +59,14 @@ def _officials(found: list[Mapping[str, object]], corrected: list[Official]) -> 
     offices = {OFFICES.get(str(o["role"]), str(o["role"])): _official(o) for o in found}
     for official in corrected:
         office = OFFICES.get(official["role"], official["role"])
-        department = offices.get(office) if office == "police_chief" else None
-        if department:  # the department's name, and its address and phone unless the correction has its own
+        found = offices.get(office)
+        if found and office == "police_chief":  # the department's name, and its address and phone unless the correction has its own
             keys = ("organization",) if "address" in official or "phone" in official else _DEPARTMENT
-            official = {**{key: department[key] for key in keys if key in department}, **official}
+            official = {**{key: found[key] for key in keys if key in found}, **official}
+        elif found and _same_person(found, official) and not any(k in official for k in _CONTACT):
+            # The source's own official, confirmed by a newer page: their contact details stay, dated by the source.
+            official = {**{key: found[key] for key in _CONTACT if key in found}, **official,
+                        "contact_source": found["source"], "contact_checked": found["checked"]}
         offices[office] = _official(official)
     return sorted(offices.values(), key=lambda o: o["role"])
 

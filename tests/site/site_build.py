@@ -13,6 +13,11 @@ from pathlib import Path
 from tests.paths import ROOT
 
 
+# The repository the tests' site names (as the Pages workflow's REPO_URL would):
+# a made-up one, so the header's link and "Is this wrong? Tell us" are built.
+REPO_URL = "https://github.com/example-org/end-demand-letters"
+
+
 @dataclass
 class Build:
     returncode: int
@@ -28,10 +33,10 @@ def prebuilt_site() -> Build | None:
 
 
 def build_site(out: Path) -> Build:
-    """``mkdocs build --strict`` into ``out``, exactly as ``make site`` does."""
+    """``mkdocs build --strict`` into ``out``, as ``make site`` does with the Pages workflow's ``REPO_URL``."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "REPO_URL": REPO_URL},
     )
     return Build(result.returncode, result.stdout + result.stderr, out)
 

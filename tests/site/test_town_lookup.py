@@ -87,15 +87,17 @@ def test_a_chosen_town_gives_a_letter_to_its_mayor_by_name(visit: Visit, site: P
     expect(recipient.get_by_label(t["recipient.email"])).to_have_value(mayor["email"])
     expect(recipient.get_by_label(t["recipient.address"])).to_have_value(mayor.get("address", ""))
     source = recipient.locator("[data-official-source]")
-    expect(source).to_contain_text(t["official.source"].format(
+    expect(source).to_contain_text(t["official.source.changed"].format(
         source="Open States", date=long_date(mayor["checked"], "en")))
     expect(source.locator(".lw-stale")).to_have_count(0)
-    expect_new_tab_link(source.get_by_role("link"), mayor["source_url"])
+    expect_new_tab_link(source.get_by_role("link", name=t["official.sourcePage"]), mayor["source_url"])
     # The community and the sender's town are filled in; nothing asks for the town twice.
     expect(page.locator("#community-city")).to_have_value(town["name"])
     expect(page.locator("#community-state")).to_have_value("IL")
     expect(letter.details.get_by_label(t["sender.city"])).to_have_value(town["name"])
-    expect(page.locator("[data-town-result]")).to_contain_text(t["town.found.one"].format(town=town["name"]))
+    count = len(town["officials"]) + ("sheriff" in town)
+    expect(page.locator("[data-town-result]")).to_contain_text(
+        t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
     # The letter, and every way of sending it, carries the mayor and their address.
     letter.wait_for_preview(f"Dear Mayor {mayor['name'].split()[-1]},")
     expect(letter.subject()).to_contain_text(town["name"])
@@ -191,11 +193,13 @@ def test_the_spanish_page_looks_towns_up_in_spanish(visit: Visit, site: Path):
     recipient = letter.recipient(1)
     expect(recipient.get_by_label(letter.t["recipient.name"])).to_have_value(mayor["name"])
     source = recipient.locator("[data-official-source]")
-    expect(source).to_contain_text(f"Fuente: Open States, datos del {long_date(mayor['checked'], 'es')}.")
+    expect(source).to_contain_text(
+        f"Fuente: Open States, donde estos datos cambiaron por última vez el {long_date(mayor['checked'], 'es')}.")
     key = "official.stale" if town.get("website") else "official.staleNoWebsite"
     expect(source.locator(".lw-stale")).to_contain_text(letter.t[key].format(date=long_date(mayor["term_end"], "es")))
+    count = len(town["officials"]) + ("sheriff" in town)
     expect(letter.page.locator("[data-town-result]")).to_contain_text(
-        letter.t["town.found.one"].format(town=town["name"]))
+        letter.t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
 
 
 def test_a_campaign_links_officials_come_before_the_directorys(visit: Visit, site: Path):

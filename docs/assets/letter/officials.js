@@ -1,17 +1,20 @@
 // What choosing a town does to the form: the community and the sender's town
 // are filled in, and the town's known officials become recipients, each with
 // where its facts come from and when they were checked, and a warning where
-// the listed term has ended. A town with no known official gets its website
-// and no name. Nothing the visitor typed is replaced: a field is filled only
+// the listed term has ended (official-source.js). A police department with no
+// chief's name is written to as an office ("Dear Chief of Police,"); a town
+// with no department of its own gets its county's sheriff, and says so. A
+// town with no known official gets its website and no name. Nothing the visitor typed is replaced: a field is filled only
 // while it is empty, the page's default, or what this module put there. A
 // campaign's officials (campaign.toml's, or a campaign link's) come first:
 // then the directory fills the town only. Every value reaches the page as text.
 
 import * as directory from "./directory.js";
+import { newTabLink, paragraph, sourceParts, span } from "./official-source.js";
 import { text } from "./strings.js";
 import { TownPicker } from "./town-picker.js";
 
-const FIELDS = ["role", "title", "name", "email", "phone", "address"];
+const FIELDS = ["role", "title", "name", "organization", "email", "phone", "address"];
 
 // The letter page's fields; the builder page ("Set up your town") has its own.
 const LETTER_PAGE = { rows: "recipients", state: "community.state", follow: ["sender.city", "sender.state"] };
@@ -34,6 +37,7 @@ export class TownOfficials {
     this.result = root.querySelector("[data-town-result]");
     this.filled = new WeakMap(); // element -> the value this module put there
     this.lang = document.documentElement.lang || "en";
+    this.reportURL = root.dataset.reportUrl || ""; // the project's "new issue" page, where the site has one
     const box = root.querySelector("[data-town-picker]");
     this.picker = box && new TownPicker(box, { onChoose: (town, data) => this.choose(town, data) });
   }
@@ -69,14 +73,17 @@ export class TownOfficials {
     this.fill(this.fields.state, data.state);
     this.fill(followCity, town.name);
     this.fill(followState, data.state);
-    const officials = town.officials || [];
+    const sheriff = town.sheriff && data.sheriffs?.[town.sheriff];
+    const officials = [...(town.officials || []), ...(sheriff ? [sheriff] : [])];
     const website = town.website ? [this.websiteLine(town, data)] : [];
+    // No department of its own in the federal lists: said, never guessed past.
+    const served = sheriff ? [paragraph(text("town.sheriff", { town: town.name, county: town.sheriff }))] : [];
     if (this.campaignOfficials()) {
       this.show([paragraph(text("town.found.campaign")), ...website]);
     } else if (officials.length) {
       this.fillRecipients(officials, data);
       const key = officials.length === 1 ? "town.found.one" : "town.found.many";
-      this.show([paragraph(text(key, { town: town.name, count: officials.length })), ...website]);
+      this.show([paragraph(text(key, { town: town.name, count: officials.length })), ...served, ...website]);
     } else {
       this.clearRecipients();
       const key = town.website ? "town.none" : "town.noneNoWebsite";
@@ -105,7 +112,7 @@ export class TownOfficials {
   fillRecipients(officials, data) {
     const { town } = this;
     const kind = this.fields.rows;
-    const labelled = officials.map((o) => ({ ...o, label: text("official.label", { name: o.name, role: this.roleLabel(o.role) }), data, town }));
+    const labelled = officials.map((o) => ({ ...o, label: text("official.label", { name: o.name || o.organization, role: this.roleLabel(o.role) }), data, town }));
     if (kind === "recipients") this.form.setOfficials(labelled); // the letter page's pickers
     this.clearRecipients();
     labelled.forEach((official, which) => {
@@ -143,7 +150,7 @@ export class TownOfficials {
     return option ? option.textContent : role;
   }
 
-  /** The row's source line: who published these facts, when they were checked, a term that has ended. */
+  /** The row's source box (official-source.js): who published these facts, when, and how to report an error. */
   showSource(row, official) {
     const box = row.querySelector("[data-official-source]");
     if (!box) return;
@@ -153,19 +160,7 @@ export class TownOfficials {
       return;
     }
     const { data, town } = official;
-    const parts = [];
-    if (directory.isStale(official)) {
-      const date = directory.formatDate(official.term_end, this.lang);
-      const warning = paragraph("", "lw-stale");
-      warning.append(span(text(town?.website ? "official.stale" : "official.staleNoWebsite", { date })));
-      if (town?.website) warning.append(" ", newTabLink(town.website, text("town.website", { town: town.name })));
-      parts.push(warning);
-    }
-    const source = data.sources[official.source] || { name: official.source };
-    const line = paragraph(text("official.source", { source: source.name, date: directory.formatDate(official.checked, this.lang) }), "lw-hint");
-    if (official.source_url) line.append(" ", newTabLink(official.source_url, text("official.sourcePage")));
-    parts.push(line);
-    box.replaceChildren(...parts);
+    box.replaceChildren(...sourceParts(official, { data, town, lang: this.lang, roleLabel: this.roleLabel(official.role), reportURL: this.reportURL }));
     box.hidden = false;
   }
 
@@ -187,28 +182,4 @@ export class TownOfficials {
     element.value = value;
     this.filled.set(element, element.value);
   }
-}
-
-function paragraph(words, className = "") {
-  const p = document.createElement("p");
-  if (className) p.className = className;
-  p.textContent = words;
-  return p;
-}
-
-function span(words, className = "") {
-  const s = document.createElement("span");
-  if (className) s.className = className;
-  s.textContent = words;
-  return s;
-}
-
-/** A link that opens in a new tab and says so; no referrer, no opener (GOV.UK: say it opens a new tab). */
-function newTabLink(href, words) {
-  const a = document.createElement("a");
-  a.href = href;
-  a.target = "_blank";
-  a.rel = "noopener noreferrer";
-  a.textContent = `${words} ${text("link.newTab")}`;
-  return a;
 }

@@ -125,8 +125,8 @@ def test_a_department_has_the_fbis_name_and_hiflds_address_phone_and_validation_
     assert _police(built[0], "1799001") == {
         "role": "police_chief", "organization": "Maple Grove Police Department", "source": "fbi",
         "checked": sources.FBI_DATE, "ori": "IL0010100", "address": "100 MAIN STREET\nMAPLE GROVE, IL 62999-1234",
-        "phone": "(217) 555-0150", "tel": "+12175550150", "address_source": "hifld",
-        "address_checked": "2018-11-01", "hifld_id": "9001",
+        "phone": "(217) 555-0150", "tel": "+12175550150", "contact_source": "hifld",
+        "contact_checked": "2018-11-01", "hifld_id": "9001",
     }
 
 
@@ -172,8 +172,8 @@ def test_a_town_with_no_agency_of_its_own_in_one_county_is_served_by_its_sheriff
     assert snapshot["sheriffs"]["Sample"] == {
         "role": "sheriff", "organization": "Sample County Sheriff's Office", "source": "fbi",
         "checked": sources.FBI_DATE, "ori": "IL0010000", "address": "1 COURTHOUSE SQUARE\nSAMPLEVILLE, IL 62990",
-        "phone": "(217) 555-0190", "tel": "+12175550190", "address_source": "hifld",
-        "address_checked": "2018-11-05", "hifld_id": "9006"}
+        "phone": "(217) 555-0190", "tel": "+12175550190", "contact_source": "hifld",
+        "contact_checked": "2018-11-05", "hifld_id": "9006"}
     assert "address" not in snapshot["sheriffs"]["Example"]  # HIFLD has no office for it
     assert "police departments: 6, with a postal address: 4; towns a county's sheriff serves: 3 (sheriffs: 2)" in summary
 

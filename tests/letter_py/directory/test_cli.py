@@ -39,7 +39,7 @@ def test_show_prints_a_police_department_with_both_its_sources_and_a_sheriffs_to
     assert result.returncode == 0, result.stderr
     assert "  police_chief: Evanston Police Department\n    phone: (847) 866-5000\n" in result.stdout
     assert ("source: FBI Crime Data Explorer, law enforcement agency list (Public domain (US government work)), "
-            "list of 2025-02; address and phone: HIFLD Open, Local Law Enforcement Locations") in result.stdout
+            "list of 2025-02; contact details: HIFLD Open, Local Law Enforcement Locations") in result.stdout
     town = _town(lambda t: "sheriff" in t)
     result = run("directory", "show", town["id"])
     assert result.returncode == 0, result.stderr

@@ -13,7 +13,7 @@ from letter_py.directory.corrections import EMPTY
 
 POLICE = {"role": "police_chief", "organization": "Maple Grove Police Department", "source": "fbi",
           "checked": "2025-02-18", "ori": "IL0010100", "address": "100 MAIN STREET\nMAPLE GROVE, IL 62999",
-          "phone": "(217) 555-0150", "tel": "+12175550150", "address_source": "hifld", "address_checked": "2018-11-01",
+          "phone": "(217) 555-0150", "tel": "+12175550150", "contact_source": "hifld", "contact_checked": "2018-11-01",
           "hifld_id": "9001"}
 SHERIFF = {"role": "sheriff", "organization": "Sample County Sheriff's Office", "source": "fbi",
            "checked": "2025-02-18", "ori": "IL0010000"}
@@ -101,8 +101,8 @@ def test_a_village_president_replaces_open_states_mayor_and_a_named_chief_keeps_
     officials = {town["id"]: town for town in site_data(SNAPSHOT, corrections)["towns"]}["1799003"]["officials"]
     assert [o["role"] for o in officials] == ["police_chief", "village_president"]
     assert officials[0] == {**CHIEF, "organization": POLICE["organization"], "address": POLICE["address"],
-                            "phone": POLICE["phone"], "tel": POLICE["tel"], "address_source": "hifld",
-                            "address_checked": "2018-11-01"}
+                            "phone": POLICE["phone"], "tel": POLICE["tel"], "contact_source": "hifld",
+                            "contact_checked": "2018-11-01"}
     # A chief with an address of their own keeps the department's name only; a superintendent replaces it too
     own = {**CHIEF, "role": "superintendent", "address": "1 Own Street\nMaple Grove, IL"}
     officials = {t["id"]: t for t in site_data(SNAPSHOT, Corrections({"1799003": [own]}, {}))["towns"]}["1799003"]

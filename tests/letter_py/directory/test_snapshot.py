@@ -75,7 +75,7 @@ def test_every_shipped_value_passes_validation_again():
                 assert values.address(official["address"]) == official["address"]
             if "source_url" in official:
                 assert values.https_url(official["source_url"]) == official["source_url"]
-            for key in ("term_end", "checked", "address_checked"):
+            for key in ("term_end", "checked", "contact_checked"):
                 if key in official:
                     assert values.iso_date(official[key]) == official[key]
     assert officials >= 900
