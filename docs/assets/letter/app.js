@@ -70,16 +70,7 @@ function start(root) {
 
   showEngineStatus(root, client, { onFailed: () => preview.revealActions() });
   // A campaign link is read by letter_py once the engine is ready.
-  const readLink = () => {
-    if (!isCampaignHash(location.hash)) return;
-    // In the page's language: the officials' labels, the state's name.
-    const input = JSON.stringify({ link: location.hash, lang: document.documentElement.lang });
-    client.call("read_link", input).then((answer) => {
-      if (answer.campaign && answer.campaign.officials.length) town.clearRecipients();
-      link.apply(answer);
-      client.render();
-    }, () => link.unread());
-  };
+  const readLink = () => link.read(client, town)?.then(() => client.render());
   client.on("state", ({ state }) => {
     if (state === "ready") {
       readLink();

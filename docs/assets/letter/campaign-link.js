@@ -81,6 +81,22 @@ export class CampaignLink {
   }
 
   /** The engine failed before the link was read: say so, keep the ordinary letter. */
+  /**
+   * Has letter_py read the page's campaign link, if it has one, and apply it
+   * (in the page's language: the officials' labels, the state's name).
+   * @param {{call: Function}} client  the engine (engine-client.js), ready
+   * @param {{clearRecipients: () => void}} town  the directory's officials, which a link's own replace
+   * @returns {Promise<void> | null}  settled once the form has the link's answer; null without a link
+   */
+  read(client, town, hash = location.hash) {
+    if (!isCampaignHash(hash)) return null;
+    const input = JSON.stringify({ link: hash, lang: document.documentElement.lang });
+    return client.call("read_link", input).then((answer) => {
+      if (answer.campaign && answer.campaign.officials.length) town.clearRecipients();
+      this.apply(answer);
+    }, () => this.unread());
+  }
+
   unread() {
     this.show({ campaign: null, errors: [{ field: "", code: "damaged" }] });
   }

@@ -74,10 +74,12 @@ export class TownOfficials {
     this.fill(followCity, town.name);
     this.fill(followState, data.state);
     const sheriff = town.sheriff && data.sheriffs?.[town.sheriff];
-    const officials = [...(town.officials || []), ...(sheriff ? [sheriff] : [])];
+    // A campaign link names people: the builder's rows take the officials with a name, not the offices.
+    const offices = this.fields.rows === "recipients";
+    const officials = [...(town.officials || []), ...(sheriff ? [sheriff] : [])].filter((o) => offices || o.name);
     const website = town.website ? [this.websiteLine(town, data)] : [];
     // No department of its own in the federal lists: said, never guessed past.
-    const served = sheriff ? [paragraph(text("town.sheriff", { town: town.name, county: town.sheriff }))] : [];
+    const served = sheriff && offices ? [paragraph(text("town.sheriff", { town: town.name, county: town.sheriff }))] : [];
     if (this.campaignOfficials()) {
       this.show([paragraph(text("town.found.campaign")), ...website]);
     } else if (officials.length) {
