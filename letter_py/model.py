@@ -26,6 +26,8 @@ class Recipient(NamedTuple):
     ``""`` for the neutral form. Never guessed from the name. ``phone`` is a
     North American number a ``tel:`` link can dial (:mod:`letter_py.phone`):
     a letter to someone with one also gets a call and its script.
+    ``family_name`` is the surname they go by, where the data or the visitor
+    knows it ("Van Dusen"); ``""`` leaves the greeting to :mod:`letter_py.names`.
     """
 
     role: str = ""
@@ -35,6 +37,7 @@ class Recipient(NamedTuple):
     address: str = ""
     gender: str = ""
     phone: str = ""
+    family_name: str = ""
 
 
 class Sender(NamedTuple):

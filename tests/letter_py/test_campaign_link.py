@@ -187,7 +187,7 @@ block = st.lists(line, min_size=1, max_size=3).map("\n".join)
 emails = st.from_regex(r"\A[a-z0-9]{1,10}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(gov|org|com)\Z")
 urls = st.from_regex(r"\Ahttps?://[a-z0-9]{1,12}\.[a-z]{2,5}(/[a-z0-9._~-]{0,15}){0,3}\Z")
 official = st.builds(letter_py.config.Official, name=line, role=st.sampled_from(ROLES), title=st.just(""),
-                     email=st.just("") | emails, address=st.just("") | block)
+                     email=st.just("") | emails, address=st.just("") | block, family_name=st.just("") | line)
 # An article's date is at most 40 characters (campaign_link's limit): a longer one is not a valid campaign.
 article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line,
                     date=st.just("") | line.filter(lambda text: len(text) <= 40), url=urls)
