@@ -11,7 +11,7 @@ import * as directory from "./directory.js";
 import { text } from "./strings.js";
 import { TownPicker } from "./town-picker.js";
 
-const FIELDS = ["role", "title", "name", "email", "phone", "address"];
+const FIELDS = ["role", "title", "name", "family_name", "email", "phone", "address"];
 
 // The letter page's fields; the builder page ("Set up your town") has its own.
 const LETTER_PAGE = { rows: "recipients", state: "community.state", follow: ["sender.city", "sender.state"] };
