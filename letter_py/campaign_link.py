@@ -10,7 +10,7 @@ server. A local campaign is data only, never template text, with the keys of
     [defaults]
     city = "Springfield"
     state = "IL"
-    [[officials]]                          # name, role, title, email, address
+    [[officials]]                          # name, role, title, email, address, family_name
     [[articles]]                           # title, outlet, date, url
 
 The encoding is ``c1.`` + base64url (no padding) of raw-deflated JSON with
@@ -72,6 +72,7 @@ OFFICIAL_FIELDS = (
     Field(key="email", limit=254, noun=N_("The official's email address"), kind="email",
           invalid=N_("Enter the official's email address in the correct format, like name@example.com")),
     Field(key="address", limit=300, noun=N_("The official's postal address"), kind="block"),
+    Field(key="family_name", limit=100, noun=N_("The official's surname")),
 )
 ARTICLE_FIELDS = (
     Field(key="title", limit=300, noun=N_("The article's title"), required=N_("Enter the title of the news article")),
@@ -87,7 +88,8 @@ ARTICLE_FIELDS = (
 # offers the site's own, and a town with starters of its own forks the campaign.
 CAMPAIGN_KEYS = frozenset({"name", "home_state", "mailto", "placeholders", "roles", "lang", "prompts"})
 TOP_KEYS = frozenset({"organizer", "defaults", "officials", "articles"})
-OFFICIAL_KEYS = ("name", "role", "title", "email", "address")  # the link's order
+# The link's order: a key added later goes last, so links made before it still read.
+OFFICIAL_KEYS = ("name", "role", "title", "email", "address", "family_name")
 OFFICIALS = ListMessages(
     wrong_type=N_("The officials must be a list (a JSON array)"),
     too_many=N_("Enter no more than {limit} officials"),

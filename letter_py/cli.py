@@ -359,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "batch", help="one letter file per row of a CSV file of senders",
         description="Write one letter file per recipient for each row of a CSV file. Columns are field paths "
-                    "(sender.name, recipients.0.name, recipients.0.gender, personal, lang, ...) or the aliases name, "
+                    "(sender.name, recipients.0.name, recipients.0.family_name, recipients.0.gender, personal, lang, ...) or the aliases name, "
                     "street, city, state, zip, email, phone; a row's lang column overrides --lang. Rows with problems are reported with their line number; the others "
                     "are still written. A summary.csv is written beside the letters.")
     sub.add_argument("senders", metavar="SENDERS.csv", help="CSV file with a header row")

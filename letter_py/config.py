@@ -112,7 +112,10 @@ class Language(NamedTuple):
     "Dear Mayor Lopez") or ``"full"`` (the name as typed, as Spanish letters do);
     ``neutral_label`` the recipient block's format when no gender is given and
     the role's label has two forms (``"{name}, {title}"``); ``prompts`` the
-    sentence starters the page offers by "In your own words" (:func:`_prompts`).
+    sentence starters the page offers by "In your own words" (:func:`_prompts`);
+    ``salutation_title`` how a title the visitor types stands in the greeting:
+    ``"capital"`` (English: "Dear Alderperson Dowell,", however it was typed) or ``"lower"`` (Spanish:
+    "Estimada concejala Ana Dowell:"). The address block always starts it with a capital.
     """
 
     code: str
@@ -123,6 +126,7 @@ class Language(NamedTuple):
     neutral_label: str
     placeholders: dict[str, str]
     prompts: tuple[str, ...] = ()
+    salutation_title: str = "capital"
 
     def dear_for(self, gender: str) -> str:
         return self.dear[GENDERS.index(gender) if gender in GENDERS else 0]
@@ -135,13 +139,18 @@ def english(placeholders: dict[str, str], prompts: tuple[str, ...] = ()) -> Lang
 
 
 class Official(NamedTuple):
-    """A known local official the page can offer as a recipient."""
+    """A known local official the page can offer as a recipient.
+
+    ``family_name``: the surname they go by, where the name alone would
+    mislead the greeting (letter_py's ``recipients.*.family_name``).
+    """
 
     name: str
     role: str
     title: str = ""
     email: str = ""
     address: str = ""
+    family_name: str = ""
 
     def label(self, campaign: "Campaign", lang: str = SOURCE_LANGUAGE) -> str:
         """``"Mayor Maria Lopez"``: how the page lists the official (gender not given)."""
@@ -313,6 +322,7 @@ def _prompts(src: _Source, table: Mapping[str, object], where: str, at: int = 0)
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 _NAME_STYLES = ("last", "full")
+_TITLE_CASES = ("capital", "lower")
 
 
 def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> Language:
@@ -328,12 +338,15 @@ def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> La
         raise src.fail(f"[lang.{code}] must be a table", where)
     for key in table:
         if key not in ("name", "dear", "dear_f", "dear_m", "salutation_end", "salutation_name", "neutral_label",
-                       "placeholders", "prompts"):
+                       "placeholders", "prompts", "salutation_title"):
             raise src.fail(f"[lang.{code}]: unknown key {key!r}", where)
     dear = _string(src, table, "dear", where)
     style = _string(src, table, "salutation_name", where, default="last")
     if style not in _NAME_STYLES:
         raise src.fail(f"[lang.{code}] salutation_name must be \"last\" or \"full\", not {style!r}", where)
+    title_case = _string(src, table, "salutation_title", where, default="capital")
+    if title_case not in _TITLE_CASES:
+        raise src.fail(f"[lang.{code}] salutation_title must be \"capital\" or \"lower\", not {title_case!r}", where)
     neutral = _string(src, table, "neutral_label", where, default="{title} {name}")
     if sorted(re.findall(r"{(\w*)}", neutral)) != ["name", "title"] or neutral.count("{") != 2:
         raise src.fail(f"[lang.{code}] neutral_label must hold {{title}} and {{name}} once each, "
@@ -356,7 +369,7 @@ def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> La
         dear=(dear, _string(src, table, "dear_f", where, default=dear), _string(src, table, "dear_m", where, default=dear)),
         salutation_end=_string(src, table, "salutation_end", where, default=","),
         salutation_name=style, neutral_label=neutral, placeholders=found,
-        prompts=_prompts(src, table, f"[lang.{code}]", prompts_at),
+        prompts=_prompts(src, table, f"[lang.{code}]", prompts_at), salutation_title=title_case,
     )
 
 
@@ -442,6 +455,7 @@ def _officials(src: _Source, data: Mapping[str, object], roles: tuple[Role, ...]
             title=_string(src, table, "title", "[[officials]]", index, default=""),
             email=_string(src, table, "email", "[[officials]]", index, default=""),
             address=_string(src, table, "address", "[[officials]]", index, default="", block=True),
+            family_name=_string(src, table, "family_name", "[[officials]]", index, default=""),
         ))
     return tuple(officials)
 

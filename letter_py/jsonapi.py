@@ -101,7 +101,7 @@ def describe(campaign: Campaign, lang: str = "en") -> dict[str, object]:
                   for role in campaign.roles],
         "officials": [
             {"name": o.name, "role": o.role, "title": o.title, "email": o.email, "address": o.address,
-             "label": o.label(campaign, code)}
+             "family_name": o.family_name, "label": o.label(campaign, code)}
             for o in campaign.officials
         ],
         "articles": [{"title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url} for a in campaign.articles],

@@ -29,6 +29,8 @@ class Recipient(NamedTuple):
     ``organization`` is the office they work in ("Evanston Police
     Department"), the address block's first line; with no ``name``, the
     letter is to whoever holds the role there ("Dear Chief of Police,").
+    ``family_name`` is the surname they go by, where the data or the visitor
+    knows it ("Van Dusen"); ``""`` leaves the greeting to :mod:`letter_py.names`.
     """
 
     role: str = ""
@@ -39,6 +41,7 @@ class Recipient(NamedTuple):
     gender: str = ""
     phone: str = ""
     organization: str = ""
+    family_name: str = ""
 
 
 class Sender(NamedTuple):

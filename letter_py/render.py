@@ -22,6 +22,7 @@ from .i18n import N_, gettext_for
 from .ics import reminder_ics, reminder_uid
 from .mailto import mailto_url
 from .model import Article, LetterInput, Recipient
+from .names import full_name, surname
 from .phone import parse_phone
 from .states import state_name
 from .text import clean_line, slugify
@@ -29,8 +30,9 @@ from .webmail import webmail_links
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _HTML_PARAGRAPH_BREAK = re.compile(r"<br>\n(?:<br>\n)+")
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "esq", "esq.", "md", "m.d."})
 SUBJECT_LIMIT = 200
+# A typed title longer than this is left out of the greeting ("Dear Jo Park,"): the hint says so.
+SHORT_TITLE_LIMIT, SHORT_TITLE_WORDS = 25, 3
 FOLLOW_UP_DAYS = 14  # when to follow up if no answer has come
 
 
@@ -39,30 +41,6 @@ def tidy(text: str) -> str:
     if " \n" in text or "\t\n" in text:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text.rstrip().lstrip("\n") + "\n"
-
-
-def _name_words(name: str) -> list[str]:
-    """The name's words before any comma, without trailing suffixes (Jr., PhD)."""
-    words = name.split(",")[0].split()
-    while len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
-        words.pop()
-    return words
-
-
-def last_name(name: str) -> str:
-    """The surname for a salutation: ``"Maria Lopez, Jr."`` -> ``"Lopez"``."""
-    words = _name_words(name)
-    return words[-1] if words else name
-
-
-def full_name(name: str) -> str:
-    """The name for a Spanish salutation: ``"María López García, PhD"`` -> ``"María López García"``.
-
-    The last word of many Hispanic names is the second (maternal) surname,
-    not the one the person goes by, so Spanish letters keep the whole name.
-    """
-    words = _name_words(name)
-    return " ".join(words) if words else name
 
 
 # Translators: a news article cited in a letter. US English puts the comma inside
@@ -169,6 +147,8 @@ class Draft:
         dear = language.dear_for(recipient.gender) if recipient.gender else language.dear[0]
         end = language.salutation_end
         role_label = ""
+        family = recipient.family_name
+        full = language.salutation_name == "full"
         if role is None:
             title = ""
             name = recipient.name or ph["recipient"]
@@ -177,22 +157,23 @@ class Draft:
             words = role.translations.get(letter.lang) or role.words(letter.lang)
             role_label, role_word = words.for_gender(recipient.gender) if recipient.gender else (
                 words.label, words.salutation)
-            title = (recipient.title or ph["recipient_title"]) if role.free_title else role_label
+            title = (capitalised(recipient.title) or ph["recipient_title"]) if role.free_title else role_label
             name = recipient.name or ph["recipient_name"]
             if not recipient.gender and words.label_f != words.label_m and not role.free_title:
                 label = language.neutral_label.format(title=title, name=name)
             else:
                 label = f"{title} {name}"
-            word = role_word if not role.free_title else _short_title(recipient.title)
-            full = language.salutation_name == "full"
-            if not recipient.name and recipient.organization:
+            word = role_word if not role.free_title else _short_title(recipient.title, language.salutation_title)
+            if not recipient.name and not family and recipient.organization:
                 # To an office, not a person: whoever holds the role there ("Dear Chief of Police,").
-                office = (recipient.title or ph["recipient_title"]) if role.free_title else (words.office or words.label)
+                office = (word or recipient.title or ph["recipient_title"]) if role.free_title else (
+                    words.office or words.label)
                 name, label, short = "", office[:1].upper() + office[1:], office
-            elif recipient.name and word:
-                short = f"{word} {full_name(recipient.name) if full else last_name(recipient.name)}"
-            elif recipient.name:
-                short = full_name(recipient.name) if full else recipient.name
+            elif recipient.name or family:
+                # A surname stands after a title ("Dear Mayor Van Dusen,"); without
+                # one, and where the language greets by the whole name, the whole name.
+                greeted = surname(recipient.name, family) if word and not full else full_name(recipient.name, family)
+                short = f"{word} {greeted}" if word else greeted
             else:
                 short = f"{word + ' ' if word else ''}{name}"
         salutation = f"{dear} {short}{end}"
@@ -356,7 +337,7 @@ class Draft:
         """The letter as the JSON entry point returns it (``call`` only with a phone)."""
         answer = {
             "recipient": {"role": self.recipient.role, "name": self.recipient.name, "email": self.recipient.email,
-                          "label": self.view.label},
+                          "label": self.view.label, "salutation": self.view.salutation},
             "subject": self.subject,
             "email_text": self.email_text,
             "email_copy": self.email_copy,
@@ -375,9 +356,30 @@ class Draft:
         return answer
 
 
-def _short_title(title: str) -> str:
-    """A free title short enough to stand before a surname ("Alderperson Smith")."""
-    return title if title and len(title) <= 25 and len(title.split()) <= 3 else ""
+def _short_title(title: str, case: str = "capital") -> str:
+    """A free title short enough to stand before a surname ("Alderperson Smith").
+
+    ``case`` is the language's ``salutation_title``: ``"lower"`` writes it as a
+    Spanish greeting does, in lower case ("Estimada concejala Ana Dowell:"),
+    ``"capital"`` as an English one does ("Dear Alderperson Dowell,"), however
+    it was typed; the rest of the title stays as typed.
+    """
+    if not (title and len(title) <= SHORT_TITLE_LIMIT and len(title.split()) <= SHORT_TITLE_WORDS):
+        return ""
+    return uncapitalised(title) if case == "lower" else capitalised(title)
+
+
+def capitalised(text: str) -> str:
+    """The first letter in upper case, the rest as typed: a title at the start of an address line."""
+    return text[:1].upper() + text[1:]
+
+
+def uncapitalised(text: str) -> str:
+    """The first letter in lower case, unless the first word is an acronym or has capitals inside ("DA", "McX")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and any(ch.isupper() for ch in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def render_letters(data: LetterInput, campaign: Campaign, today: _dt.date) -> list[Draft]:

@@ -62,6 +62,8 @@ SENDER_FIELDS = (
 RECIPIENT_FIELDS = (
     Field(key="name", limit=100, noun=N_("The name of the person you are writing to"),
           required=N_("Enter the name of the person you are writing to")),
+    # The surname the greeting uses, where the typed name would mislead (letter_py.names).
+    Field(key="family_name", limit=100, noun=N_("The surname of the person you are writing to")),
     Field(key="title", limit=100, noun=N_("The title of the person you are writing to"),
           required=N_("Enter the title of the person you are writing to, like Alderperson")),
     Field(key="email", limit=254, noun=N_("The recipient's email address"), kind="email",

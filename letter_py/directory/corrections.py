@@ -17,7 +17,7 @@ from .records import Official, TownIndex, describe
 
 SOURCE = "corrections"
 FILE = "corrections.toml"
-OFFICIAL_KEYS = ("town", "role", "name", "organization", "email", "phone", "address", "term_end", "source_url",
+OFFICIAL_KEYS = ("town", "role", "name", "family_name", "organization", "email", "phone", "address", "term_end", "source_url",
                  "published", "checked")
 TOWN_KEYS = ("town", "website", "source_url", "checked")
 
@@ -99,6 +99,9 @@ def _official(entry: _Entry, table: Mapping, roles: Collection[str]) -> Official
     official: Official = {"role": str(role)}
     if name:
         official["name"] = str(name)
+    family = entry.value(table, "family_name", values.name)
+    if family:
+        official["family_name"] = str(family)
     if organization:
         official["organization"] = str(organization)
     email = entry.value(table, "email", values.email)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
+from ..names import surname
 from . import values
 from .records import Official, Refusal, Skipped, TownIndex
 
@@ -51,8 +52,8 @@ def substance(data: object) -> object:
     roles = tuple((text(r.get("type")), text(r.get("jurisdiction")), str(r.get("end_date") or ""))
                   for r in data.get("roles") or () if isinstance(r, Mapping))
     sources = tuple(text(s.get("url") if isinstance(s, Mapping) else s) for s in data.get("sources") or ())
-    return (text(data.get("name")), text(data.get("email")), text(office.get("voice")), text(office.get("address")),
-            roles, sources)
+    return (text(data.get("name")), text(data.get("family_name")), text(data.get("email")), text(office.get("voice")),
+            text(office.get("address")), roles, sources)
 
 
 def jurisdictions(index: object) -> tuple[dict[str, str], list[Skipped]]:
@@ -104,6 +105,14 @@ def _official(person: Person, role: Mapping, role_id: str, town_name: str,
             refused.append(Refusal(SOURCE, read.entry, "name", "missing: the official is left out"))
         return None
     official: Official = {"role": role_id, "name": str(name)}
+    family = read.value("family_name", data.get("family_name"), values.name)
+    words, run = str(name).split(), str(family or "").split()
+    # The family name is words of the name after the first ("López" or "López García" of "María López García").
+    if family and not any(words[start:start + len(run)] == run for start in range(1, len(words))):
+        refused.append(Refusal(SOURCE, read.entry, "family_name", f"not words of the name {str(name)!r} after "
+                                                                  f"the first: {str(family)!r}"))
+    elif family and str(family) != surname(str(name)):  # where the greeting would not find it in the name
+        official["family_name"] = str(family)
     email = read.value("email", data.get("email"), values.email)
     if email:
         official["email"] = str(email)

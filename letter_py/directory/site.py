@@ -21,7 +21,7 @@ from .records import Official, TownIndex, name_key
 SNAPSHOT_FILE = "il.json"
 CORRECTIONS_FILE = "corrections.toml"
 VERSION = 2
-OFFICIAL_KEYS = ("role", "name", "organization", "email", "phone", "tel", "address", "term_end", "source",
+OFFICIAL_KEYS = ("role", "name", "family_name", "organization", "email", "phone", "tel", "address", "term_end", "source",
                  "source_url", "published", "checked", "contact_source", "contact_checked")
 # What a correction replaces: the same office, whatever its title there. Open
 # States files village presidents as mayors; Chicago's police has a superintendent.

@@ -82,6 +82,23 @@ def test_each_bad_value_names_its_field(change, field, code):
     assert all(error.message for error in errors)
 
 
+def test_an_officials_family_name_reaches_the_visitors_letter_and_old_links_still_read():
+    town = {"defaults": {"city": "Skokie", "state": "IL"}, "officials": [
+        {"name": "Eileen O'Neill Burke", "role": "mayor", "family_name": "O'Neill Burke"}]}
+    local, errors = read(town)
+    assert errors == [] and local.officials[0].family_name == "O'Neill Burke"
+    answer = json.loads(cl.read_link_json(cl.encode(local), CAMPAIGN))
+    assert answer["letter_input"]["recipients"][0]["family_name"] == "O'Neill Burke"
+    letter = json.loads(letter_py.render_json(json.dumps(answer["letter_input"])))["letters"][0]
+    assert letter["recipient"]["salutation"] == "Dear Mayor O'Neill Burke,"
+    old = pack({"c": "Skokie", "f": [["George Van Dusen", "mayor", "", "", ""]]})  # made before family_name
+    local, errors = cl.decode(old, CAMPAIGN)
+    assert errors == [] and local.officials[0].family_name == ""
+    assert "family_name" not in cl.to_toml(local)  # an empty one is left out
+    local, errors = read({**town, "officials": [{**town["officials"][0], "family_name": "x" * 101}]})
+    assert [(e.field, e.code) for e in errors] == [("officials.0.family_name", "too_long")]
+
+
 def test_blank_rows_are_skipped_and_errors_keep_their_rows_paths():
     local, errors = read({**SPRINGFIELD, "officials": [
         {"role": "mayor", "name": " ", "email": ""}, {"role": "sheriff", "name": "Ann Bell", "email": "x"}],
@@ -187,7 +204,7 @@ block = st.lists(line, min_size=1, max_size=3).map("\n".join)
 emails = st.from_regex(r"\A[a-z0-9]{1,10}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(gov|org|com)\Z")
 urls = st.from_regex(r"\Ahttps?://[a-z0-9]{1,12}\.[a-z]{2,5}(/[a-z0-9._~-]{0,15}){0,3}\Z")
 official = st.builds(letter_py.config.Official, name=line, role=st.sampled_from(ROLES), title=st.just(""),
-                     email=st.just("") | emails, address=st.just("") | block)
+                     email=st.just("") | emails, address=st.just("") | block, family_name=st.just("") | line)
 # An article's date is at most 40 characters (campaign_link's limit): a longer one is not a valid campaign.
 article = st.builds(letter_py.Article, title=line, outlet=st.just("") | line,
                     date=st.just("") | line.filter(lambda text: len(text) <= 40), url=urls)

@@ -155,6 +155,18 @@ def test_batch_all_good_exits_0(tmp_path: Path) -> None:
     assert (tmp_path / "o" / "line0002-alex-letter-to-mayor-ann-wu.eml").exists()
 
 
+def test_a_family_name_column_corrects_the_greeting(tmp_path: Path) -> None:
+    senders = tmp_path / "s.csv"
+    senders.write_text("name,street,city,state,zip,recipients.0.role,recipients.0.name,recipients.0.family_name\n"
+                       "Alex,1 Main,Skokie,IL,60077,mayor,Eileen O'Neill Burke,O'Neill Burke\n"
+                       "Sam,2 Main,Skokie,IL,60077,mayor,George Van Dusen,\n", encoding="utf-8")
+    result = run("batch", str(senders), "--out", str(tmp_path / "o"), "--format", "email")
+    assert result.returncode == 0, result.stderr
+    letters = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "o").glob("line*.txt")}
+    assert "\nDear Mayor O'Neill Burke,\n" in letters["line0002-alex-letter-to-mayor-eileen-o-neill-burke.txt"]
+    assert "\nDear Mayor Van Dusen,\n" in letters["line0003-sam-letter-to-mayor-george-van-dusen.txt"]
+
+
 def test_check_campaign(tmp_path: Path) -> None:
     result = run("check-campaign", str(DEFAULT))
     assert result.returncode == 0, result.stderr

@@ -42,3 +42,13 @@ def test_campaign_settings_are_its_config() -> None:
         if field != "toml":
             assert getattr(campaign, field) == getattr(campaign.config, field), field
     assert campaign.roles_by_id == {role.id: role for role in campaign.config.roles}
+
+
+def test_officials_may_carry_a_family_name_and_spanish_lowers_typed_titles() -> None:
+    text = TEXT + '\n[[officials]]\nname = "George Van Dusen"\nfamily_name = " Van  Dusen "\nrole = "mayor"\n'
+    (official,) = parse_config(text, "default").officials
+    assert official.family_name == "Van Dusen"
+    assert parse_config(TEXT, "default").languages["es"].salutation_title == "lower"
+    assert parse_config(TEXT, "default").languages["en"].salutation_title == "capital"
+    with pytest.raises(CampaignError, match=r'salutation_title must be "capital" or "lower", not \'upper\''):
+        parse_config(TEXT.replace('salutation_title = "lower"', 'salutation_title = "upper"'), "default")

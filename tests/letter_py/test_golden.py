@@ -133,6 +133,28 @@ CASES = {
                 "sender": {"name": "Alex Doe", "city": "Oak Park", "state": "IL"},
                 "recipients": [{"role": "mayor", "name": "Vicki Scaman", "email": "mayor@oak-park.example.gov",
                                 "phone": "708-358-5770"}]},
+    # Surnames as people write them (letter_py.names): particles in their own
+    # case, a suffix and initials left out, a one-word name as it is, and a
+    # family name given (from the data, or the visitor's correction) in every
+    # output: email, letter, html, .eml, mailto, webmail, the call, the .ics.
+    "names": {"date": "2026-12-07", "sender": {"name": "Alex Doe", "city": "Skokie", "state": "IL"},
+              "recipients": [
+                  {"role": "mayor", "name": "George Van Dusen", "email": "mayor@skokie.example.gov"},
+                  {"role": "mayor", "name": "Maria de la Cruz"},
+                  {"role": "police_chief", "name": "Martin O'Brien Jr."},
+                  {"role": "village_president", "name": "J. R. Smith"},
+                  {"role": "sheriff", "name": "Cher"},
+                  {"role": "other", "title": "alderperson", "name": "John St. John"},
+                  {"role": "states_attorney", "name": "Eileen O'Neill Burke", "family_name": "O'Neill Burke",
+                   "email": "sa@cook.example.gov", "phone": "312-555-0100"}]},
+    "names-es": {"lang": "es", "date": "2026-12-07", "sender": {"name": "Alex Doe", "city": "Skokie", "state": "IL"},
+                 "recipients": [
+                     {"role": "mayor", "name": "George Van Dusen", "gender": "m", "family_name": "Van Dusen"},
+                     {"role": "mayor", "name": "María López García", "gender": "f", "family_name": "López",
+                      "email": "alcaldesa@example.gov", "phone": "312-555-0100"},
+                     {"role": "other", "title": "Concejal", "name": "Juan Pérez", "gender": "m"},
+                     {"role": "other", "title": "miembro de la junta del municipio", "name": "Ana Dowell",
+                      "gender": "f"}]},
     "subject-es": {"lang": "es", "date": "2026-11-29", "subject": "Señora alcaldesa: Oak Park puede dar el ejemplo",
                    "personal": "Vivo en Oak Park desde hace 12 años.",
                    "sender": {"name": "Alex Doe", "city": "Oak Park", "state": "IL"},

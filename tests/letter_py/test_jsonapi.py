@@ -21,7 +21,7 @@ def test_output_shape(example: dict) -> None:
     for letter in result["letters"]:
         assert list(letter) == LETTER_KEYS
         assert letter["email_copy"] == f"Subject: {letter['subject']}\n\n{letter['email_text']}"
-        assert list(letter["recipient"]) == ["role", "name", "email", "label"]
+        assert list(letter["recipient"]) == ["role", "name", "email", "label", "salutation"]
         assert isinstance(letter["mailto_complete"], bool)
         assert [list(link) for link in letter["webmail"]] == [["provider", "url", "complete"]] * 3
         assert list(letter["reminder"]) == ["ics", "date", "filename"]
@@ -122,7 +122,7 @@ def test_engine_with_officials(campaign) -> None:
     files["campaign.toml"] += '\n[[officials]]\nname = "Maria Lopez"\nrole = "mayor"\nemail = "m@x.gov"\n'
     info = json.loads(Engine(json.dumps(files)).describe())
     assert info["officials"] == [{"name": "Maria Lopez", "role": "mayor", "title": "", "email": "m@x.gov",
-                                  "address": "", "label": "Mayor Maria Lopez"}]
+                                  "address": "", "family_name": "", "label": "Mayor Maria Lopez"}]
 
 
 def test_engine_rejects_bad_files_json() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import letter_py
-from letter_py.render import last_name, render_letters, tidy
+from letter_py.render import render_letters, tidy
 from tests.letter_py.letter_helpers import TODAY, render
 
 
@@ -30,7 +30,7 @@ def test_salutation_follows_the_role(example: dict, role: str, name: str, saluta
     result = letter(example)
     assert result["email_text"].startswith(salutation + "\n\n")
     assert f"\n{salutation}\n" in result["letter_text"]
-    assert result["recipient"] == {"role": role, "name": name, "email": "", "label": label}
+    assert result["recipient"] == {"role": role, "name": name, "email": "", "label": label, "salutation": salutation}
 
 
 def test_other_role_uses_its_title(example: dict) -> None:
@@ -146,7 +146,8 @@ def test_placeholders_for_missing_values() -> None:
 def test_no_recipients_gives_one_placeholder_letter() -> None:
     result = render({"recipients": []})
     assert len(result["letters"]) == 1
-    assert result["letters"][0]["recipient"] == {"role": "", "name": "", "email": "", "label": "(Mayor/Police Chief Name)"}
+    assert result["letters"][0]["recipient"] == {"role": "", "name": "", "email": "", "label": "(Mayor/Police Chief Name)",
+                                                  "salutation": "Dear (Mayor/Police Chief Name),"}
 
 
 def test_date_defaults_to_today_and_can_be_injected(example: dict) -> None:
@@ -165,6 +166,4 @@ def test_render_letters_is_lazy(campaign: letter_py.Campaign) -> None:
 
 
 def test_helpers() -> None:
-    assert last_name("Maria Lopez, PhD") == "Lopez"
-    assert last_name("Maria  de la Cruz") == "Cruz"
     assert tidy("\n\na  \nb\t\n\n") == "a\nb\n"

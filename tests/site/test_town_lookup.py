@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from letter_py import campaign_link as cl
 from letter_py import default_campaign
+from letter_py.names import surname
 from tests.campaign_links import SPRINGFIELD, fragment_of
 from tests.site import directory_towns, standards
 from tests.site.axe import axe_violations, with_axe
@@ -99,7 +100,7 @@ def test_a_chosen_town_gives_a_letter_to_its_mayor_by_name(visit: Visit, site: P
     expect(page.locator("[data-town-result]")).to_contain_text(
         t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
     # The letter, and every way of sending it, carries the mayor and their address.
-    letter.wait_for_preview(f"Dear Mayor {mayor['name'].split()[-1]},")
+    letter.wait_for_preview(f"Dear Mayor {surname(mayor['name'])},")
     expect(letter.subject()).to_contain_text(town["name"])
     mailto = letter.letter().locator("[data-action=email]").get_attribute("href")
     assert unquote(urlsplit(mailto).path) == mayor["email"], mailto

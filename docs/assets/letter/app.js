@@ -11,6 +11,7 @@ import { showEngineStatus } from "./engine-status.js";
 import { ErrorSummary } from "./error-summary.js";
 import { LetterForm } from "./form.js";
 import { Friend, shareURL } from "./friend.js";
+import { showGreetings } from "./greeting.js";
 import { TownOfficials } from "./officials.js";
 import { OwnWords } from "./own-words.js";
 import { Preview } from "./preview.js";
@@ -81,6 +82,7 @@ function start(root) {
   });
   client.on("rendered", ({ id, output, sentAt }) => {
     preview.show(output);
+    showGreetings(form.rows("recipients"), output);
     ownWords.follow(output);
     errors.update(output);
     // A timing hook (scripts/bench/browser.py listens): the preview now

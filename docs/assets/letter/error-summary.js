@@ -107,6 +107,9 @@ export class ErrorSummary {
       message.replaceChildren(prefix, error.message);
       describedBy.unshift(`${id}-error`);
       input.setAttribute("aria-invalid", "true");
+      // A field in a closed disclosure (the greeting's surname) is shown with its message.
+      const details = field.closest("details");
+      if (details) details.open = true;
     } else {
       input.removeAttribute("aria-invalid");
     }

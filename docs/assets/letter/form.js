@@ -8,7 +8,7 @@ import { text } from "./strings.js";
 
 const FIRST_FIELD = "input, select, textarea";
 const RENUMBERED_ATTRIBUTES = ["name", "id", "for", "aria-describedby"];
-const OFFICIAL_FIELDS = ["role", "title", "name", "organization", "email", "phone", "address"];
+const OFFICIAL_FIELDS = ["role", "title", "name", "family_name", "organization", "email", "phone", "address"];
 const KEEP_ONE = ["recipients", "officials"]; // rows that keep at least one (officials: the builder page's)
 
 export class LetterForm {

@@ -14,7 +14,7 @@ import { newTabLink, paragraph, sourceParts, span } from "./official-source.js";
 import { text } from "./strings.js";
 import { TownPicker } from "./town-picker.js";
 
-const FIELDS = ["role", "title", "name", "organization", "email", "phone", "address"];
+const FIELDS = ["role", "title", "name", "family_name", "organization", "email", "phone", "address"];
 
 // The letter page's fields; the builder page ("Set up your town") has its own.
 const LETTER_PAGE = { rows: "recipients", state: "community.state", follow: ["sender.city", "sender.state"] };

@@ -109,6 +109,7 @@ MUNICIPALITIES_YML = "".join(f"- name: {name}\n  id: {_jurisdiction(slug)}\n" fo
     ("Maple Grove", "maple_grove"), ("Fort Example", "fort_example"), ("Saint Example", "st_example"),
     ("O Brien", "o_brien"), ("Lake Sample", "lake_sample"), ("Twin Oaks", "twin_oaks"),
     ("Nowhere Junction", "nowhere_junction"), ("Cedar Falls", "cedar_falls"), ("Quiet Hollow", "quiet_hollow"),
+    ("New Heights", "new_heights"),
 ))
 
 LONG_ADDRESS = "1 " + "Very Long Avenue " * 20 + ";Lake Sample, IL 62998"
@@ -151,6 +152,14 @@ PEOPLE = {
     "Frank-Twin-0007.yml": _person("0007", "Frank Twin", "twin_oaks", "2029-05-01", "frank@twinoaks.example",
                                    "7 Oak Street;Twin Oaks, IL 62994", "217-555-0107",
                                    ["https://twinoaks.example/mayor"]),
+    # a family name the greeting would not find in the name, and one that is the whole name (refused)
+    "Lena-Family-0012.yml": _person("0012", "Lena María López García", "new_heights", "2029-05-01",
+                                    "lena@newheights.example", "12 High Street;New Heights, IL 62980",
+                                    "217-555-0112", ["https://newheights.example/mayor"]).replace(
+        "email:", "family_name: López\nemail:", 1),
+    "Kit-Whole-0013.yml": _person("0013", "Kit Whole", "st_example", "2020-01-02", "kit@stexample.example",
+                                  "13 Church Street;St. Example, IL 62996", "309-555-0113",
+                                  ["https://stexample.example/kit"]).replace("email:", "family_name: Kit Whole\nemail:", 1),
     # no such town in UScityURL
     "Gina-Nowhere-0008.yml": _person("0008", "Gina Nowhere", "nowhere_junction", "2029-05-01",
                                      "gina@nowhere.example", "8 Road;Nowhere Junction, IL 62993", "217-555-0108",
@@ -163,7 +172,7 @@ PEOPLE = {
                                        ["https://cedar.example/ivy"], role_type="lower"),
 }
 # The committer date of each person file's last commit (Alice's file is changed twice).
-CHECKED = {name: f"2026-0{1 + index % 8}-1{index}" for index, name in enumerate(PEOPLE)}
+CHECKED = {name: f"2026-0{1 + index % 8}-{10 + index}" for index, name in enumerate(PEOPLE)}
 ALICE_AGAIN = "2026-07-30"
 CHECKED["Alice-Example-0001.yml"] = ALICE_AGAIN
 OPENSTATES_DATE = "2026-08-05"

@@ -89,7 +89,13 @@ def test_each_mayor_is_dated_by_the_last_change_of_their_own_values(built):
     checked = {o["file"].rsplit("/", 1)[1]: o["checked"] for t in built[0]["towns"] for o in t.get("officials", ())
                if o["source"] == "openstates"}
     assert checked == {name: sources.CHECKED.get(name, sources.KIM_ADDED) for name in checked}
-    assert len(set(checked.values())) == len(checked) == 5
+    assert len(set(checked.values())) == len(checked) == 6
+
+
+def test_a_family_name_is_shipped_where_the_greeting_would_not_find_it_in_the_name(built):
+    lena = _mayor(built[0], "1799011")
+    assert (lena["name"], lena["family_name"]) == ("Lena María López García", "López")
+    assert "family_name" not in _mayor(built[0], "1799001")  # Open States gives none for Alice
 
 
 def test_reformatting_a_file_is_not_a_change_of_its_values(built):
@@ -104,7 +110,7 @@ def test_a_stale_mayor_is_kept_with_the_term_end_and_counted(built):
     bob = _mayor(snapshot, "1799002")
     assert (bob["name"], bob["term_end"]) == ("Bob Stale", "2025-04-30")
     assert bob["phone"] == "618-555-0123 ext. 45" and bob["tel"] == "+16185550123"
-    assert "mayors: 5 (1 stale as of 2026-12-04)" in summary
+    assert "mayors: 6 (1 stale as of 2026-12-04)" in summary
 
 
 def test_a_superseded_mayor_is_dropped_for_the_current_one_and_saint_matches_st(built):
@@ -188,7 +194,7 @@ def test_entries_that_match_no_single_town_or_hold_no_mayors_role_are_skipped_wi
     assert reasons["municipalities.yml (Nowhere Junction)"] == "unmatched: no town of that name"
     for person in ("Hal Noroles", "Ivy Legislator", "Frank Twin", "Gina Nowhere"):
         assert person not in json.dumps(snapshot["towns"])
-    assert "skipped entries: 11" in summary  # 7 from Open States, 2 rows of UScityURL's, 2 agencies
+    assert "skipped entries: 12" in summary  # 8 from Open States, 2 rows of UScityURL's, 2 agencies
 
 
 HOSTILE = [
@@ -205,6 +211,8 @@ HOSTILE = [
     ("uscityurl", "UScityURL.csv line 13 (New Heights, 1799011)", "WEBSITE_URL",
      "the host names another kind of body ('county')", "newheightscounty"),
     ("hifld", "hifld.csv line 9 (NEW HEIGHTS POLICE DEPARTMENT, 9008)", "ADDRESS", "markup", "1 HIGH STREET"),
+    ("openstates", "data/il/municipalities/Kit-Whole-0013.yml (St. Example, mayor)", "family_name",
+     "not words of the name 'Kit Whole' after the first", "Kit Whole\""),
     ("openstates", "data/il/municipalities/Bob-Stale-0002.yml (Fort Example, mayor)", "sources.url",
      "not an https:// address", "javascript:"),
     ("openstates", "data/il/municipalities/Script-Kid-0005.yml (O'Brien, mayor)", "name", "markup", "<script>"),
@@ -232,7 +240,7 @@ def test_a_hostile_value_is_refused_naming_entry_and_field_printed_and_never_shi
 def test_nothing_else_is_refused_and_the_summary_counts_by_field(built):
     snapshot, summary = built
     assert len(snapshot["refused"]) == len(HOSTILE)
-    assert ("refused values: 13 (ADDRESS 1, NAME 1, WEBSITE_URL 5, email 1, name 1, offices.address 1, "
+    assert ("refused values: 14 (ADDRESS 1, NAME 1, WEBSITE_URL 5, email 1, family_name 1, name 1, offices.address 1, "
             "offices.voice 1, sources.url 2)") in summary
 
 
