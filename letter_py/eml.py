@@ -1,4 +1,7 @@
-"""``.eml`` drafts (RFC 5322) that desktop mail apps open ready to send.
+"""``.eml`` drafts (RFC 5322) marked ``X-Unsent: 1``, so that a mail app opens them as a new message.
+
+Outlook documents the header; Thunderbird 153 was seen to honour it (a compose window,
+only with an account set up); Apple Mail is untested. docs/send.md says the same.
 
 Headers are folded and encoded by the standard ``email`` package's policy and
 header registry (plain short ones, which it leaves as they are, are written

@@ -35,7 +35,7 @@ FORMATS: dict[str, Format] = {
         Format("letter", "txt", lambda d: d.letter_text, "printable letter as plain text"),
         Format("html", "html", lambda d: d.letter_html, "printable letter as an HTML fragment"),
         Format("mailto", "txt", lambda d: d.mailto + "\n", "mailto: link (body only when it fits)"),
-        Format("eml", "eml", lambda d: d.eml, "RFC 5322 draft that mail apps open ready to send"),
+        Format("eml", "eml", lambda d: d.eml, "RFC 5322 email marked X-Unsent: 1, which Outlook and Thunderbird open as a new message to send"),
         Format("ics", "ics", lambda d: d.ics, "follow-up reminder (RFC 5545) two weeks after the letter's date"),
         Format("json", "json", _json, "every output of the letter as JSON"),
     )

@@ -237,7 +237,7 @@ def test_lang_es_words_the_commands_own_lines(tmp_path: Path) -> None:
     document.write_text(json.dumps({"lang": "en", "sender": {"zip": "1"}}), encoding="utf-8")
     result = run("render", "-i", str(document), "--lang", "es")
     assert result.returncode == 1
-    assert "problemas en la entrada: recipients: Añada al menos una persona a la que escribir" in result.stderr
+    assert "problemas en la entrada: recipients: Agregue al menos una persona a la que escribir" in result.stderr
     assert "(use --draft para generar la carta con marcadores)" in result.stderr
     result = run("render", "-i", str(document))
     assert "problems in the input: recipients: Add at least one person to write to" in result.stderr
@@ -255,5 +255,5 @@ def test_lang_es_words_a_batch(tmp_path: Path) -> None:
     result = run("batch", str(senders), "--out", str(tmp_path / "o"), "--lang", "es")
     assert result.returncode == 1
     assert "s.csv, línea 2: 1 problema en la entrada: sender.zip: Escriba su código postal" in result.stderr
-    assert "1 fila: 0 escritas como 0 archivos" in result.stdout
-    assert "1 de 1 filas tenían errores" in result.stderr
+    assert "1 fila; escritas: 0 (0 archivos en " in result.stdout
+    assert "Filas con errores: 1 de 1 (vea arriba)" in result.stderr

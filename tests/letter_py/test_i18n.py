@@ -177,7 +177,7 @@ def test_wrong_shapes_in_spanish() -> None:
     messages = {e["field"]: e["message"] for e in answer["errors"]}
     assert messages["recipients"] == "Las personas a las que escribe deben ser una lista (un array de JSON)"
     assert messages["sender"].startswith("Sus datos deben ser")
-    assert messages["articles"] == "Añada como máximo 10 artículos de prensa"
+    assert messages["articles"] == "Agregue como máximo 10 artículos de prensa"
 
 
 def test_a_bad_language_is_named_in_english() -> None:
@@ -204,7 +204,7 @@ def test_catalogue_is_read_from_a_zip_imported_wheel(tmp_path: Path) -> None:
                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(wheel)})
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert answer["errors"][0]["message"] == "Añada al menos una persona a la que escribir"
+    assert answer["errors"][0]["message"] == "Agregue al menos una persona a la que escribir"
     assert "1 de diciembre de 2026" in answer["letters"][0]["letter_text"]
 
 
