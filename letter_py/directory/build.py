@@ -3,7 +3,8 @@
 The only module here that reads files and runs git: each clone's commit and
 date, and for every Open States person file the date its values last
 changed (not the date of its last commit: many commits only re-format). The
-FBI's and HIFLD's lists are single files, recorded by their SHA-256. PyYAML
+FBI's and HIFLD's lists are single files (CSV, or HIFLD's shapefile zip as
+archived: :mod:`tables`), recorded by their SHA-256. PyYAML
 is imported here only, so the rest of letter_py never needs it (extra
 ``directory``).
 """
@@ -14,7 +15,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from . import gazetteer, openstates, police, uscityurl
+from . import gazetteer, openstates, police, tables, uscityurl
 from .records import TownIndex
 from .snapshot import build_snapshot
 
@@ -50,10 +51,10 @@ def _text(path: Path) -> str:
         raise BuildError(f"cannot read {path}: {exc}") from None
 
 
-def _sha256(text: str) -> str:
+def _sha256(path: Path) -> str:
     import hashlib
 
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def value_date(folder: Path, path: str, substance: Callable[[object], object]) -> str:
@@ -115,13 +116,13 @@ def build(geo_dir: str | Path, uscityurl_dir: str | Path, openstates_dir: str | 
     people = [openstates.Person(rel, _yaml(path), value_date(os_dir, rel, openstates.substance))
               for rel, path in zip(relative, files)]
     officials, os_refused, os_skipped = openstates.read_openstates(_yaml(index_path), people, TownIndex(towns))
-    fbi_text, hifld_text = _text(Path(fbi_file)), _text(Path(hifld_file))
     try:
-        found = police.read_police(fbi_text, hifld_text, towns, police.FBI_DATE,
-                                   Path(fbi_file).name, Path(hifld_file).name)
-    except police.FormatError as exc:
+        fbi = tables.read_rows(Path(fbi_file), police.FBI_COLUMNS)
+        hifld = tables.read_rows(Path(hifld_file), police.HIFLD_COLUMNS)
+    except tables.TableError as exc:
         raise BuildError(str(exc)) from None
+    found = police.read_police(fbi, hifld, towns, police.FBI_DATE, Path(fbi_file).name, Path(hifld_file).name)
     commits = {"gazetteer": commit_of(geo), "openstates": commit_of(os_dir), "uscityurl": commit_of(us_dir)}
-    files_read = {"fbi": _sha256(fbi_text), "hifld": _sha256(hifld_text)}
+    files_read = {"fbi": _sha256(Path(fbi_file)), "hifld": _sha256(Path(hifld_file))}
     return build_snapshot(towns, websites, officials, found, commits, files_read,
                           [*refused, *os_refused, *found.refused], [*skipped, *os_skipped, *found.skipped])

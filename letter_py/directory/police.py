@@ -21,14 +21,13 @@ only where the town lies in one county).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from . import values
 from .records import Official, Refusal, Skipped, Town, name_key
+from .tables import WHERE
 
 FBI = "fbi"
 HIFLD = "hifld"
@@ -49,10 +48,6 @@ _USUAL = re.compile(r"^([A-Z .'-]+?) POLICE (?:DEPARTMENT|DEPT\.?)$")
 _SHERIFF = re.compile(r"^(.*?)\s+county\s+sheriff", re.IGNORECASE)
 
 
-class FormatError(ValueError):
-    """A file is not the list it should be (missing columns)."""
-
-
 class Police(NamedTuple):
     """What the build found: police entries by town ID, sheriffs by county, towns a sheriff serves."""
 
@@ -61,14 +56,6 @@ class Police(NamedTuple):
     served_by_sheriff: dict[str, str]  # town ID -> county
     refused: list[Refusal]
     skipped: list[Skipped]
-
-
-def _rows(text: str, columns: tuple[str, ...], file: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    missing = [column for column in columns if column not in (reader.fieldnames or ())]
-    if missing:
-        raise FormatError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    return [{key: (value or "").strip() for key, value in row.items() if key} for row in reader]
 
 
 def stems(agency_name: str) -> list[str]:
@@ -147,25 +134,26 @@ def _clean_name(name: str, entry: str, source: str, refused: list[Refusal]) -> s
         return None
 
 
-def read_police(fbi_text: str, hifld_text: str, towns: Iterable[Town], fbi_date: str,
+def read_police(fbi: list[dict[str, str]], hifld: list[dict[str, str]], towns: Iterable[Town], fbi_date: str,
                 fbi_file: str = "agencies.csv", hifld_file: str = "hifld.csv") -> Police:
-    """Match both lists to the towns (each with its ``counties``); see the module docstring."""
+    """Match both lists' rows (:mod:`tables`) to the towns (each with its ``counties``); see the module docstring.
+
+    Messages name each row by its place in its file (``tables.WHERE``).
+    """
     towns = list(towns)
     index = _Towns(towns)
     refused: list[Refusal] = []
     skipped: list[Skipped] = []
-    fbi = _rows(fbi_text, FBI_COLUMNS, fbi_file)
-    hifld = _rows(hifld_text, HIFLD_COLUMNS, hifld_file)
 
     # The FBI's list: which towns have a department, under which name. An agency of
     # type NA named like a town still says the town has one (its name unknown).
     departments: dict[str, Official] = {}
     has_agency: set[str] = set()
-    for number, row in enumerate(fbi, start=2):
+    for row in fbi:
         kind, name = row["agency_type"], row["agency_name"]
         if kind not in ("City", "NA"):
             continue
-        entry = f"{fbi_file} line {number} ({name[:60]}, {row['ori']})"
+        entry = f"{fbi_file} {row[WHERE]} ({name[:60]}, {row['ori']})"
         found = index.find(name, row["county"].split(","))
         if len(found) != 1:
             if kind == "City":
@@ -188,8 +176,8 @@ def read_police(fbi_text: str, hifld_text: str, towns: Iterable[Town], fbi_date:
     # HIFLD's stations: the department's address (the headquarters, where a town has several).
     stations: dict[str, list[tuple[str, dict[str, str]]]] = {}
     sheriffs: dict[str, Official] = {}
-    for number, row in enumerate(hifld, start=2):
-        entry = f"{hifld_file} line {number} ({row['NAME'][:60]}, {row['ID']})"
+    for row in hifld:
+        entry = f"{hifld_file} {row[WHERE]} ({row['NAME'][:60]}, {row['ID']})"
         if row["TYPE"] == "SHERIFF'S OFFICE" and row["STATE"] == "IL":
             county = _SHERIFF.match(row["NAME"])
             if county and name_key(county[1]) == name_key(row["COUNTY"]):

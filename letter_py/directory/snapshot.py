@@ -54,8 +54,9 @@ HIFLD = {
     "name": "HIFLD Open, Local Law Enforcement Locations",
     "url": "https://www.datalumos.org/datalumos/project/239493",
     "licence": "Public domain (US government work: \"None (Public Domain Information)\")",
-    "copy": "https://github.com/deportationdata/ice-detention-facilities (commit f18da2ca, "
-            "inputs/local-law-enforcement-locations-shapefile/)",
+    "copy": "https://github.com/deportationdata/ice-detention-facilities/blob/"
+            "f18da2ca277568989aeee946f3d559e82b924c8d/inputs/local-law-enforcement-locations-shapefile/"
+            "local-law-enforcement-locations-shapefile.zip",
     "collected": "2018-11",  # most Illinois rows were validated (VAL_DATE) in October-November 2018
 }
 _SOURCES = {"gazetteer": GAZETTEER, "openstates": OPENSTATES, "uscityurl": USCITYURL, "fbi": FBI, "hifld": HIFLD}

@@ -250,6 +250,41 @@ def make_geo(folder: Path) -> Path:
     return folder
 
 
+def dbf(fields: list[tuple[str, str, int]], records: list[list[str]], deleted: tuple[int, ...] = ()) -> bytes:
+    """A dBASE III table, as a shapefile keeps its attributes: ``fields`` are (name, type, width)."""
+    import struct
+
+    length = 1 + sum(width for _, _, width in fields)
+    header = 32 + 32 * len(fields) + 1
+    out = bytearray(struct.pack("<BBBBIHH20x", 3, 124, 2, 27, len(records), header, length))
+    for name, kind, width in fields:
+        out += struct.pack("<11sc4xB15x", name.encode("ascii"), kind.encode("ascii"), width)
+    out += b"\r"
+    for number, record in enumerate(records):
+        out += b"*" if number in deleted else b" "
+        for (_, kind, width), value in zip(fields, record):
+            data = value.encode("utf-8")
+            out += data.rjust(width) if kind == "N" else data.ljust(width)
+    return bytes(out + b"\x1a")
+
+
+def hifld_shapefile(folder: Path) -> Path:
+    """HIFLD_CSV's rows as the archived layer has them: a zip holding the shapefile's ``.dbf`` (dates as YYYYMMDD)."""
+    import csv
+    import io
+    import zipfile
+
+    rows = list(csv.DictReader(io.StringIO(HIFLD_CSV)))
+    fields = [(name, "D" if name == "VAL_DATE" else "N" if name == "FTSWORN" else "C",
+               8 if name == "VAL_DATE" else max(len(row[name].encode()) for row in rows) + 2) for name in rows[0]]
+    records = [[row[name].replace("-", "") if name == "VAL_DATE" else row[name] for name in row] for row in rows]
+    path = folder / "Local_Law_Enforcement.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Local_Law_Enforcement.dbf", dbf(fields, records))
+        archive.writestr("Local_Law_Enforcement.prj", "GEOGCS[...]")
+    return path
+
+
 def write_police(folder: Path) -> tuple[Path, Path]:
     """The FBI's and HIFLD's lists as the files the build reads."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -261,3 +296,19 @@ def write_police(folder: Path) -> tuple[Path, Path]:
 
 def commit_of(folder: Path) -> str:
     return _git(folder, "2020-01-01", "rev-parse", "HEAD")
+
+
+class Clones(tuple):
+    """The sources the build reads, by name (a tuple so module fixtures can share it)."""
+
+    geo = property(lambda self: self[0])
+    uscityurl = property(lambda self: self[1])
+    openstates = property(lambda self: self[2])
+    fbi = property(lambda self: self[3])
+    hifld = property(lambda self: self[4])
+
+    def args(self, **changes: Path) -> list[str]:
+        """The build's arguments, with some sources changed (``geo=other``)."""
+        paths = {"geo": self.geo, "uscityurl": self.uscityurl, "openstates": self.openstates, "fbi": self.fbi,
+                 "hifld": self.hifld, **changes}
+        return [part for key, path in paths.items() for part in (f"--{key}", str(path))]

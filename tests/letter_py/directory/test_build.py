@@ -10,29 +10,8 @@ import pytest
 from letter_py.directory import values
 from letter_py.directory.build import BuildError, build
 from tests.letter_py.directory import sources
+from tests.letter_py.directory.sources import Clones
 from tests.letter_py.letter_helpers import run
-
-
-class Clones(tuple):
-    """The sources the build reads, by name (a tuple so module fixtures can share it)."""
-
-    geo = property(lambda self: self[0])
-    uscityurl = property(lambda self: self[1])
-    openstates = property(lambda self: self[2])
-    fbi = property(lambda self: self[3])
-    hifld = property(lambda self: self[4])
-
-    def args(self, **changes: Path) -> list[str]:
-        paths = {"geo": self.geo, "uscityurl": self.uscityurl, "openstates": self.openstates, "fbi": self.fbi,
-                 "hifld": self.hifld, **changes}
-        return [part for key, path in paths.items() for part in (f"--{key}", str(path))]
-
-
-@pytest.fixture(scope="module")
-def clones(tmp_path_factory: pytest.TempPathFactory) -> Clones:
-    root = tmp_path_factory.mktemp("sources")
-    return Clones((sources.make_geo(root / "us_geo"), sources.make_uscityurl(root / "uscityurl"),
-                   sources.make_openstates(root / "openstates"), *sources.write_police(root / "police")))
 
 
 @pytest.fixture(scope="module")
