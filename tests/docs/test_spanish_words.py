@@ -5,9 +5,7 @@ one verb for "add" (*agregar*), one word for City Hall (*la alcaldía*), one ver
 for pressing (*oprima*, never *haga clic*), no legal calque *solicitación*, no
 pre-2025 law title; the friend's invitation, which the visitor sends in their
 own name, in *tú*. The interface (string table, message catalogue, letter
-templates) is held to every rule; the pages to all but *agregar*, whose sweep
-skipped the officials page (docs/es/funcionarios.md) while the directory work
-changes it.
+templates) and the pages are held to every rule.
 """
 
 from __future__ import annotations
@@ -31,8 +29,6 @@ EVERYWHERE = {
     r"\bsolicitaci[oó]n\b": "solicitar sexo pagado (*solicitation*)",
     r"\bpatronizing a prostitute\b": "patronizing a person engaged in the sex trade (HB 4410, 2025)",
     r"\bAsamblea General de Illinois,": "Illinois General Assembly, … (organisation names stay in English in citations)",
-}
-INTERFACE_ONLY = {
     r"\b[Aa]ñad\w*": "agregar / agregue (one verb for adding)",
 }
 
@@ -69,7 +65,7 @@ def breaches(texts: list[tuple[str, str]], rules: dict[str, str]) -> list[str]:
 
 
 def test_the_interface_keeps_the_glossary():
-    problems = breaches(interface_texts(), {**EVERYWHERE, **INTERFACE_ONLY})
+    problems = breaches(interface_texts(), EVERYWHERE)
     assert not problems, "\n" + "\n".join(problems)
 
 
@@ -101,10 +97,10 @@ def test_the_friends_invitation_is_in_tu_and_nothing_else_in_it_is_usted():
     ("*patronizing a prostitute* (pagar)", r"\bpatronizing a prostitute\b"),
 ])
 def test_each_rule_catches_what_it_names(text, rule):
-    rules = {**EVERYWHERE, **INTERFACE_ONLY}
+    rules = EVERYWHERE
     assert len(breaches([("x", text)], {rule: rules[rule]})) == 1
 
 
 def test_the_rules_leave_the_right_words_alone():
     fine = "Agregue una frase propia. Si usted los oprime. En la alcaldía. Está dañado. Solicitar sexo pagado."
-    assert breaches([("x", fine)], {**EVERYWHERE, **INTERFACE_ONLY}) == []
+    assert breaches([("x", fine)], EVERYWHERE) == []
