@@ -76,10 +76,11 @@ NO_LEAVING = """(() => {
   addEventListener('click', (e) => { if (e.target.closest('a[href^="mailto:"], a[target=_blank]')) e.preventDefault(); });
 })()"""
 # What covers the screen: Material's header at the top, anything stuck to the bottom.
-BAND = """() => {
+BAND = """(target) => {
   const header = document.querySelector('.md-header');
   const top = header ? header.getBoundingClientRect().bottom : 0;
   const bar = document.querySelector('[data-send-bar]');
+  if (bar && target.startsWith('[data-send-bar]')) return [top, innerHeight];
   const box = bar && bar.getBoundingClientRect();
   const stuck = box && box.height && box.bottom >= innerHeight - 1 && box.top < innerHeight ? innerHeight - box.top : 0;
   return [top, innerHeight - stuck];
@@ -111,7 +112,7 @@ def bring_into_view(page: Page, selector: str, tally: Tally) -> dict:
     box = box_of(page, selector)
     if box is None:
         raise LookupError(selector)
-    top, bottom = page.evaluate(BAND)
+    top, bottom = page.evaluate(BAND, selector)
     if box["y"] < top or box["y"] + box["height"] > bottom:
         distance = box["y"] + box["height"] / 2 - (top + bottom) / 2
         page.evaluate("d => window.scrollBy(0, d)", distance)

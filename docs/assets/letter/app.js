@@ -68,6 +68,15 @@ function start(root) {
     announce,
   });
 
+  // A town chosen by touch: its result, in sight and in focus (the keyboard has closed).
+  root.addEventListener("town:touched", () => {
+    const result = root.querySelector("[data-town-result]");
+    if (!result || result.hidden) return;
+    result.tabIndex = -1;
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "nearest" });
+  });
+
   showEngineStatus(root, client, { onFailed: () => preview.revealActions() });
   // A campaign link is read by letter_py once the engine is ready.
   const readLink = () => {
@@ -120,6 +129,9 @@ function start(root) {
 
   friend.start();
   town.start();
+  // Remembered details bring back the town: look it up again, for its officials.
+  const city = root.querySelector("[data-town-picker] input");
+  if (remembered.restored && city && city.value) city.dispatchEvent(new Event("change"));
   ownWords.start();
   form.applyFragment(location.hash);
   form.renumber("recipients");

@@ -49,9 +49,17 @@ export class TownPicker {
     input.addEventListener("blur", () => this.close());
     // mousedown would take focus from the input (and close the list) before the click.
     this.list.addEventListener("mousedown", (event) => event.preventDefault());
+    this.list.addEventListener("pointerdown", (event) => { this.pointer = event.pointerType; });
     this.list.addEventListener("click", (event) => {
       const option = event.target.closest("[role=option]");
-      if (option) this.choose(Number(option.dataset.index));
+      if (!option) return;
+      this.choose(Number(option.dataset.index));
+      // Chosen by touch: the keyboard would hide the result, so the field lets go
+      // and the page (app.js) shows the result (GOV.UK's notification manner).
+      if (this.pointer === "touch") {
+        this.input.blur();
+        this.root.dispatchEvent(new CustomEvent("town:touched", { bubbles: true }));
+      }
     });
     this.root.dataset.townPicker = "ready";
   }
@@ -110,12 +118,21 @@ export class TownPicker {
     });
     this.list.replaceChildren(...this.options);
     const open = this.options.length > 0;
+    if (open && this.list.hidden) this.makeRoom();
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", String(open));
     this.input.removeAttribute("aria-activedescendant");
     this.say(this.input.value.trim() === "" ? "" : open
       ? text(this.options.length === 1 ? "town.status.one" : "town.status.many", { count: this.options.length })
       : text("town.status.none"));
+  }
+
+  /** On a small screen, where the keyboard takes half of it, the field goes to
+   * the top (below the header: letter.css's scroll margin) so the suggestions show. */
+  makeRoom() {
+    if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      this.input.scrollIntoView({ block: "start" });
+    }
   }
 
   say(message) {
