@@ -28,6 +28,11 @@ SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "send
                  "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
 COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # the letter language radios (letter_py's languages())
+# Clicks reach the page's handler (on the letter app) first; this one, on the
+# window, then stops the navigation, so no provider is ever contacted.
+HOLD_NAVIGATION = """() => window.addEventListener('click', (e) => {
+    if (e.target.closest('a[target=_blank], a[href^="mailto:"]')) e.preventDefault();
+})"""
 
 
 def wait_for_engine(page: Page) -> None:

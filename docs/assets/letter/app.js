@@ -68,8 +68,11 @@ function start(root) {
     announce,
   });
 
-  // A town chosen by touch: its result, in sight and in focus (the keyboard has closed).
-  root.addEventListener("town:touched", () => {
+  // A chosen town is the visitor's (to remember, if asked); chosen by touch,
+  // its result comes in sight and in focus (the keyboard has closed).
+  root.addEventListener("town:chosen", ({ detail }) => {
+    remembered.changed("community.city");
+    if (!detail.touch) return;
     const result = root.querySelector("[data-town-result]");
     if (!result || result.hidden) return;
     result.tabIndex = -1;

@@ -52,14 +52,7 @@ export class TownPicker {
     this.list.addEventListener("pointerdown", (event) => { this.pointer = event.pointerType; });
     this.list.addEventListener("click", (event) => {
       const option = event.target.closest("[role=option]");
-      if (!option) return;
-      this.choose(Number(option.dataset.index));
-      // Chosen by touch: the keyboard would hide the result, so the field lets go
-      // and the page (app.js) shows the result (GOV.UK's notification manner).
-      if (this.pointer === "touch") {
-        this.input.blur();
-        this.root.dispatchEvent(new CustomEvent("town:touched", { bubbles: true }));
-      }
+      if (option) this.choose(Number(option.dataset.index), this.pointer === "touch");
     });
     this.root.dataset.townPicker = "ready";
   }
@@ -168,13 +161,17 @@ export class TownPicker {
     }
   }
 
-  choose(index) {
+  /** @param {boolean} [touch]  chosen by touch: the keyboard would hide the result,
+   * so the field lets go, and the page (app.js, on "town:chosen") shows the result. */
+  choose(index, touch = false) {
     const town = this.towns[index];
     if (!town) return;
     this.input.value = town.name;
     this.close();
     this.say(""); // the town's result box (officials.js) says what choosing did
     this.onChoose(town, this.data);
+    if (touch) this.input.blur();
+    this.root.dispatchEvent(new CustomEvent("town:chosen", { bubbles: true, detail: { touch } }));
   }
 
   close() {
