@@ -163,8 +163,20 @@ class LetterPage:
         return self.page.locator("[data-nudge]")
 
     def click(self, button: str) -> None:
-        """Press the button with this accessible name (Copy letter, Download …, Try again)."""
-        self.page.get_by_role("button", name=button).click()
+        """Press the button with this accessible name (Copy letter, Download …, Try again),
+        opening the first letter's "Other ways to send it" if that is where it is."""
+        target = self.page.get_by_role("button", name=button)
+        if not target.count():
+            self.other_ways()
+        target.click()
+
+    def other_ways(self, index: int = 0) -> None:
+        """Open a letter's "Other ways to send it" (webmail, downloads, copy subject and address)."""
+        self.letter(index).locator(".lw-send-other").evaluate("details => { details.open = true; }")
+
+    def problems_by_the_button(self, index: int = 0) -> Locator:
+        """What the letter still needs, shown by its send buttons once one was pressed."""
+        return self.letter(index).locator("[data-send-missing]")
 
     # ---- the preview ----------------------------------------------------------
 

@@ -27,6 +27,7 @@ def ready(visit: Visit) -> tuple[LetterPage, dict]:
     letter = LetterPage.open(visit)
     fill_visitor(letter)
     letter.wait_for_preview(VISITOR["personal"])
+    letter.other_ways()
     return letter, cpython_letters(expected_input())[0]
 
 
