@@ -189,8 +189,13 @@ class Campaign:
 
     @property
     def mailto_max_length(self) -> int:
-        """The longest ``mailto:`` link offered."""
+        """The longest ``mailto:`` link offered on a desktop."""
         return self.config.mailto_max_length
+
+    @property
+    def mailto_phone_max_length(self) -> int:
+        """The longest ``mailto:`` link offered on a phone (iOS, Android)."""
+        return self.config.mailto_phone_max_length
 
     @property
     def placeholders(self) -> dict[str, str]:

@@ -174,6 +174,7 @@ class CampaignConfig(NamedTuple):
     default_state: str
     home_state: str
     mailto_max_length: int
+    mailto_phone_max_length: int
     placeholders: dict[str, str]
     roles: tuple[Role, ...]
     officials: tuple[Official, ...]
@@ -253,12 +254,18 @@ def _state(src: _Source, table: Mapping[str, object], key: str, default: str = "
     return code
 
 
-def _mailto_max_length(src: _Source, data: Mapping[str, object]) -> int:
+def _mailto_max_lengths(src: _Source, data: Mapping[str, object]) -> tuple[int, int]:
+    """``[mailto]``'s two limits: ``max_length`` (desktops) and ``phone_max_length``."""
     mailto = data.get("mailto", {})
-    max_length = mailto.get("max_length", 2000) if isinstance(mailto, Mapping) else None
-    if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 100:
-        raise src.fail("[mailto] max_length must be a whole number of at least 100", "max_length")
-    return max_length
+    if not isinstance(mailto, Mapping):
+        raise src.fail("[mailto] must be a table", "[mailto]")
+    limits = []
+    for key, default in (("max_length", 2000), ("phone_max_length", 32000)):
+        value = mailto.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 100:
+            raise src.fail(f"[mailto] {key} must be a whole number of at least 100", key)
+        limits.append(value)
+    return limits[0], limits[1]
 
 
 def _placeholders(src: _Source, data: Mapping[str, object]) -> dict[str, str]:
@@ -487,13 +494,13 @@ def parse_config(text: str, origin: str = "<campaign>", parsed: Mapping[str, obj
     city = _string(src, defaults, "city", "city", default="")
     state = _state(src, defaults, "state")
     home_state = _state(src, data, "home_state", default=state)
-    max_length = _mailto_max_length(src, data)
+    max_length, phone_max_length = _mailto_max_lengths(src, data)
     placeholders = _placeholders(src, data)
     languages = _languages(src, data, placeholders)
     roles = _roles(src, data, languages)
     return CampaignConfig(
         name=name, default_city=city, default_state=state, home_state=home_state,
-        mailto_max_length=max_length, placeholders=placeholders, roles=roles,
+        mailto_max_length=max_length, mailto_phone_max_length=phone_max_length, placeholders=placeholders, roles=roles,
         officials=_officials(src, data, roles), articles=_articles(src, data), toml=data,
         languages=languages,
     )

@@ -108,6 +108,7 @@ def describe(campaign: Campaign, lang: str = "en") -> dict[str, object]:
         "states": [{"code": state, "name": name} for state, name in listed(code)],
         "limits": field_limits(),
         "mailto_max_length": campaign.mailto_max_length,
+        "mailto_phone_max_length": campaign.mailto_phone_max_length,
         "prompts": prompts(campaign, code),
     }
     return answer

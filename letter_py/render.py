@@ -267,6 +267,12 @@ class Draft:
     def _mailto(self) -> tuple[str, bool]:
         return mailto_url(self.recipient.email, self.subject, self.email_text, self.letter.campaign.mailto_max_length)
 
+    @cached_property
+    def _mailto_phone(self) -> tuple[str, bool]:
+        """The link for a phone's mail app, which takes far longer links (see ``campaign.toml``)."""
+        campaign = self.letter.campaign
+        return mailto_url(self.recipient.email, self.subject, self.email_text, campaign.mailto_phone_max_length)
+
     @property
     def mailto(self) -> str:
         return self._mailto[0]
@@ -345,6 +351,8 @@ class Draft:
             "letter_html": self.letter_html,
             "mailto": self.mailto,
             "mailto_complete": self.mailto_complete,
+            "mailto_phone": self._mailto_phone[0],
+            "mailto_phone_complete": self._mailto_phone[1],
             "eml": self.eml,
             "webmail": self.webmail,
             "reminder": {"ics": self.ics, "date": self.reminder_day.isoformat(),

@@ -11,10 +11,18 @@ const STRINGS = table("en");
 const FOLDER = new URL("../../docs/assets/letter/", import.meta.url);
 
 test("text() fills placeholders and refuses unknown keys", () => {
-  assert.equal(text("progress.wheel", { file: "jinja2.whl" }), "Downloaded jinja2.whl");
+  assert.equal(text("download.done", { filename: "letter.txt" }), "Downloaded letter.txt");
   assert.equal(text("letter.heading", { recipient: "Mayor Lopez" }), "To Mayor Lopez");
   assert.equal(text("failure.load", { detail: "{x}" }), "Your browser could not load the letter writer: {x}");
   assert.throws(() => text("no.such.key"));
+});
+
+test("the progress messages name no file: a visitor reads what is happening, not a wheel's name", () => {
+  for (const lang of ["en", "es"]) {
+    const progress = Object.entries(table(lang)).filter(([key]) => key.startsWith("progress."));
+    assert.ok(progress.length >= 8);
+    for (const [key, words] of progress) assert.ok(!/\{file\}|\.whl|\.zip|Python/.test(words), `${lang} ${key}: ${words}`);
+  }
 });
 
 test("every progress stage and failure reason of the protocol has its words", () => {

@@ -27,6 +27,7 @@ def test_default_campaign() -> None:
     assert campaign.default_state == campaign.home_state == "IL"
     assert campaign.roles_by_id["police_chief"].salutation == "Chief"
     assert campaign.mailto_max_length == 2000
+    assert campaign.mailto_phone_max_length == 32000
 
 
 def test_campaign_files_and_load(tmp_path: Path) -> None:
@@ -68,6 +69,7 @@ def test_other_state_campaign() -> None:
     ("campaign.toml", 'name = "x"\n[[roles]]\nid = "a"\nlabel = "A"\n[[officials]]\nname = "N"\nrole = "b"\n',
      "campaign.toml, line 5: unknown role 'b'"),
     ("campaign.toml", 'name = "x"\n[mailto]\nmax_length = 5\n[[roles]]\nid = "a"\nlabel = "A"\n', "line 3"),
+    ("campaign.toml", 'name = "x"\n[mailto]\nphone_max_length = true\n[[roles]]\nid = "a"\nlabel = "A"\n', "line 3"),
     ("campaign.toml", 'name = "x"\n[placeholders]\nnope = "1"\n[[roles]]\nid = "a"\nlabel = "A"\n', "line 3"),
     ("body.txt.j2", "Line one\n{% if x %}\nno end\n", "body.txt.j2, line 3"),
     ("letter.html.j2", "<p>\n{{ sender.name }\n</p>", "letter.html.j2, line 2"),

@@ -12,7 +12,7 @@ from letter_py.web import Engine
 from tests.letter_py.letter_helpers import TODAY, render
 
 LETTER_KEYS = ["recipient", "subject", "email_text", "email_copy", "letter_text", "letter_html", "mailto",
-               "mailto_complete", "eml", "webmail", "reminder", "filename"]
+               "mailto_complete", "mailto_phone", "mailto_phone_complete", "eml", "webmail", "reminder", "filename"]
 
 
 def test_output_shape(example: dict) -> None:

@@ -52,6 +52,26 @@ def test_letters_mailto(example: dict) -> None:
     assert "&body=" not in letter["mailto"]
 
 
+def test_a_phones_link_carries_the_whole_letter(example: dict) -> None:
+    """Phones take far longer links (campaign.toml's phone_max_length): the seed letter goes whole."""
+    letter = render(example)["letters"][0]
+    assert letter["mailto_phone_complete"] is True
+    assert letter["mailto_phone"].startswith(letter["mailto"] + "&body=")
+    body = letter["mailto_phone"].split("&body=", 1)[1]
+    assert unquote(body) == letter["email_text"].rstrip("\n").replace("\n", "\r\n")
+
+
+def test_the_phone_limit_holds_long_own_words_and_ten_articles(example: dict) -> None:
+    article = {"title": "T" * 300, "outlet": "O" * 100, "date": "2026-03-14",
+               "url": "https://news.example.com/" + "a" * 470}
+    for lang, words in (("en", "w" * 2000), ("es", "ñ" * 2000)):
+        data = {**example, "lang": lang, "personal": words, "articles": [article] * 10}
+        letter = render(data)["letters"][0]
+        assert letter["mailto_phone_complete"] is True, len(letter["mailto_phone"])
+        assert len(letter["mailto_phone"]) <= 32000
+        assert letter["mailto_complete"] is False
+
+
 def test_short_letter_fits_mailto(campaign) -> None:
     from letter_py import Campaign
     files = dict(campaign.files)

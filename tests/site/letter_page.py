@@ -28,6 +28,11 @@ SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "send
                  "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
 COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # the letter language radios (letter_py's languages())
+# Clicks reach the page's handler (on the letter app) first; this one, on the
+# window, then stops the navigation, so no provider is ever contacted.
+HOLD_NAVIGATION = """() => window.addEventListener('click', (e) => {
+    if (e.target.closest('a[target=_blank], a[href^="mailto:"]')) e.preventDefault();
+})"""
 
 
 def wait_for_engine(page: Page) -> None:
@@ -158,8 +163,20 @@ class LetterPage:
         return self.page.locator("[data-nudge]")
 
     def click(self, button: str) -> None:
-        """Press the button with this accessible name (Copy letter, Download …, Try again)."""
-        self.page.get_by_role("button", name=button).click()
+        """Press the button with this accessible name (Copy letter, Download …, Try again),
+        opening the first letter's "Other ways to send it" if that is where it is."""
+        target = self.page.get_by_role("button", name=button)
+        if not target.count():
+            self.other_ways()
+        target.click()
+
+    def other_ways(self, index: int = 0) -> None:
+        """Open a letter's "Other ways to send it" (webmail, downloads, copy subject and address)."""
+        self.letter(index).locator(".lw-send-other").evaluate("details => { details.open = true; }")
+
+    def problems_by_the_button(self, index: int = 0) -> Locator:
+        """What the letter still needs, shown by its send buttons once one was pressed."""
+        return self.letter(index).locator("[data-send-missing]")
 
     # ---- the preview ----------------------------------------------------------
 

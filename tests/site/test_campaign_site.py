@@ -82,7 +82,7 @@ def test_officials_and_local_news_from_the_campaign(browser, campaign_site: Path
             preview = page.locator("[data-letter='0'] [data-email-text]")
             expect(preview).to_contain_text("Dear Chief Ortiz")
             expect(preview).to_contain_text("Police arrest 12 in sting targeting sex buyers")
-            assert "mailto:chief@springfield.example" in page.get_by_role("link", name="Open in email app").get_attribute("href")
+            assert "mailto:chief@springfield.example" in page.locator("[data-letter='0'] [data-action='email']").get_attribute("href")
             starters = page.get_by_role("group", name="Not sure how to start?").get_by_role("button")
             expect(starters.last).to_have_text("I ride the bus through Springfield every day, and …")
         finally:

@@ -30,7 +30,8 @@ def summary_link(page: Page, starts: str):
 def show_errors(page: Page) -> None:
     page.get_by_role("group", name="3. Your details").get_by_label("Your email address (optional)").fill("not an email")
     page.get_by_role("button", name="Copy letter").click()
-    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator("[data-letter='0'] [data-send-missing]")).to_be_focused()
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 320, "height": 640}])

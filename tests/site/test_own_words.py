@@ -121,11 +121,12 @@ def test_a_subject_of_ones_own_in_every_way_of_sending(visit: Visit):
     expected = cpython_letters({**data, "subject": own})[0]
     assert expected["subject"] == own
     expect(letter.subject()).to_have_text(own)
+    letter.other_ways()
     gmail = letter.letter().get_by_role("link", name="Open in Gmail").get_attribute("href")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(gmail).query)["su"] == [own]
     for link in letter.letter().locator("[data-action='webmail']").all():
         assert own in urllib.parse.unquote(link.get_attribute("href"))
-    mailto = letter.letter().get_by_role("link", name="Open in email app").get_attribute("href")
+    mailto = letter.letter().locator("[data-action='email']").get_attribute("href")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(mailto).query)["subject"] == [own]
     expect(letter.letter().locator("[data-call-script]")).to_contain_text(f'"{own}"')
 
@@ -178,7 +179,7 @@ def test_the_nudge_shows_while_the_field_is_empty_and_takes_the_visitor_there(vi
     expect(nudge).to_be_visible()
     expect(nudge).to_contain_text(letter.t["nudge.text"])
     # It never blocks sending: the send buttons are there beside it.
-    expect(letter.letter().get_by_role("link", name="Open in email app")).to_be_visible()
+    expect(letter.letter().get_by_role("link", name="Copy letter and open email app")).to_be_visible()
     nudge.get_by_role("link", name=letter.t["nudge.link"]).focus()
     letter.page.keyboard.press("Enter")
     expect(letter.personal).to_be_focused()
@@ -205,6 +206,7 @@ def test_axe_with_the_starters_and_the_nudge_shown(make_visit):
 
 def test_hostile_subjects_stay_literal(visit: Visit):
     letter = ready(visit)
+    letter.other_ways()
     page = letter.page
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -97,6 +97,7 @@ def test_no_violation_while_writing_a_letter(visit: Visit):
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text(MARKER)
     page.get_by_label("A printed letter").check()
     page.get_by_role("button", name="Copy letter").first.click()
+    page.locator("[data-letter='0'] .lw-send-other").evaluate("details => { details.open = true; }")
     with page.expect_download():
         page.get_by_role("button", name="Download email draft (.eml)").first.click()
     page.emulate_media(media="print")
@@ -182,6 +183,7 @@ def test_nothing_typed_reaches_the_server(visit: Visit):
     page = visit.open_letter_page()
     fill_every_field(page, MARKER)
     expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text(MARKER)
+    page.locator("[data-letter='0'] .lw-send-other").evaluate("details => { details.open = true; }")
     for name in ("Copy letter", "Download as text (.txt)", "Download email draft (.eml)"):
         button = page.get_by_role("button", name=name).first
         if "Download" in name:
@@ -189,7 +191,7 @@ def test_nothing_typed_reaches_the_server(visit: Visit):
                 button.click()
         else:
             button.click()
-    page.get_by_role("link", name="Open in email app").first.click()
+    page.get_by_role("link", name="Copy letter and open email app").first.click()
     page.goto(visit.server.origin + "/privacy/")
     for url in visit.requests:
         assert MARKER.lower() not in url.lower()

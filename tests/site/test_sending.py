@@ -16,22 +16,18 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from tests.site.letter_page import LetterPage
+from tests.site.letter_page import HOLD_NAVIGATION, LetterPage
 from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor, role_label
 from tests.site.visits import Visit
 
 PROVIDERS = {"gmail": "Open in Gmail", "outlook": "Open in Outlook.com", "office": "Open in Outlook (work or school)"}
-# Clicks reach the page's handler (on the letter app) first; this one, on the
-# window, then stops the navigation, so no provider is ever contacted.
-HOLD_NAVIGATION = """() => window.addEventListener('click', (e) => {
-    if (e.target.closest('a[target=_blank], a[href^="mailto:"]')) e.preventDefault();
-})"""
 
 
 def ready(visit: Visit) -> tuple[LetterPage, dict]:
     letter = LetterPage.open(visit)
     fill_visitor(letter)
     letter.wait_for_preview(VISITOR["personal"])
+    letter.other_ways()
     return letter, cpython_letters(expected_input())[0]
 
 

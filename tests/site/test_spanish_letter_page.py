@@ -128,7 +128,8 @@ def test_the_messages_follow_the_page_and_the_letter_its_own_language(visit: Vis
 
     page.get_by_role("button", name=t["action.copy"]).first.click()
     summary = page.locator("#error-summary")
-    expect(summary).to_be_focused()
+    expect(summary).to_be_visible()
+    expect(page.locator("[data-letter='0'] [data-send-missing]")).to_be_focused()
     expect(summary.get_by_role("link", name=message)).to_have_count(1)
     by_field = page.locator("#sender-email-error")
     expect(by_field).to_have_text(t["error.prefix"] + message)

@@ -33,7 +33,7 @@ export class Actions {
 
   /** @param {Event | null} event  null: deferred, the click's default was held back */
   perform(action, button, event) {
-    if (!this.errors.check(this.preview.output)) {
+    if (!this.errors.check(this.preview.output, button)) {
       if (event) event.preventDefault();
       return;
     }
@@ -43,11 +43,11 @@ export class Actions {
       this.copyText(this.preview.letterText(letter), button);
     } else if (action === "email") {
       this.emailNote(button, letter);
-      if (!event) location.href = letter.mailto; // deferred: follow the link now
+      if (!event) location.href = button.href; // deferred: follow the link (this device's) now
     } else if (action === "download-txt") {
-      this.download(`${letter.filename}.txt`, "text/plain;charset=utf-8", this.preview.letterText(letter));
+      this.download(`${letter.filename}.txt`, "text/plain;charset=utf-8", this.preview.letterText(letter), button);
     } else if (action === "download-eml") {
-      this.download(`${letter.filename}.eml`, "message/rfc822", letter.eml);
+      this.download(`${letter.filename}.eml`, "message/rfc822", letter.eml, button);
     } else if (action === "webmail") {
       this.webmailNote(button, letter);
       // Deferred: the click's own navigation was held back, so open it now.
@@ -63,14 +63,23 @@ export class Actions {
 
   // Synchronous on purpose: Safari refuses a clipboard write after an await.
   copyText(value, fromButton, doneKey = "copy.done") {
-    const done = () => this.announce(text(doneKey));
+    const done = () => this.tell(fromButton, text(doneKey));
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(value).then(done, () => legacyCopy(value, fromButton) && done());
     } else if (legacyCopy(value, fromButton)) {
       done();
     } else {
-      this.announce(text("copy.failed"));
+      this.tell(fromButton, text("copy.failed"));
     }
+  }
+
+  /** Says what happened: to screen readers, and in sight, by the button pressed (its letter's note). */
+  tell(button, message) {
+    this.announce(message);
+    const note = button && button.closest("[data-letter]")?.querySelector("[data-letter-note]");
+    if (!note) return;
+    note.textContent = message;
+    note.hidden = false;
   }
 
   // Safari allows a clipboard write after an await only through a
@@ -84,7 +93,7 @@ export class Actions {
     if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write && window.isSecureContext) {
       const blob = value.then((t) => new Blob([t], { type: "text/plain" }));
       navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]).then(
-        () => this.announce(text("copy.done")),
+        () => this.tell(button, text("copy.done")),
         () => value.then((t) => this.copyText(t, button), () => {}),
       );
     } else {
@@ -92,7 +101,7 @@ export class Actions {
     }
   }
 
-  download(filename, type, body) {
+  download(filename, type, body, button = null) {
     const url = URL.createObjectURL(new Blob([body], { type }));
     const link = document.createElement("a");
     link.href = url;
@@ -102,20 +111,18 @@ export class Actions {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    this.announce(text("download.done", { filename }));
+    this.tell(button, text("download.done", { filename }));
   }
 
-  // The link itself opens the mail app. When the letter is too long for a mail
-  // link it carries only the address and subject, so the text is copied too.
+  // The link itself opens the mail app. When the letter is too long for this
+  // device's mail link (mail-link.js) the link carries only the address and
+  // subject: the paste step said so before the press, and the text is copied.
   emailNote(button, letter) {
-    const note = button.closest("[data-letter]").querySelector("[data-letter-note]");
-    if (letter.mailto_complete === false) {
-      this.copyText(letter.email_text, null);
-      note.textContent = text("email.tooLong");
+    if (button.dataset.complete === "false") {
+      this.copyText(letter.email_text, button, "email.tooLong");
     } else {
-      note.textContent = text("email.note");
+      this.tell(button, text("email.note"));
     }
-    note.hidden = false;
   }
 
   // The link opens the provider's compose window in a new tab. A letter too

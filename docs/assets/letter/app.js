@@ -69,6 +69,18 @@ function start(root) {
     announce,
   });
 
+  // A chosen town is the visitor's (to remember, if asked); chosen by touch,
+  // its result comes in sight and in focus (the keyboard has closed).
+  root.addEventListener("town:chosen", ({ detail }) => {
+    remembered.changed("community.city");
+    if (!detail.touch) return;
+    const result = root.querySelector("[data-town-result]");
+    if (!result || result.hidden) return;
+    result.tabIndex = -1;
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "nearest" });
+  });
+
   showEngineStatus(root, client, { onFailed: () => preview.revealActions() });
   // A campaign link is read by letter_py once the engine is ready.
   const readLink = () => link.read(client, town)?.then(() => client.render());
@@ -113,6 +125,9 @@ function start(root) {
 
   friend.start();
   town.start();
+  // Remembered details bring back the town: look it up again, for its officials.
+  const city = root.querySelector("[data-town-picker] input");
+  if (remembered.restored && city && city.value) city.dispatchEvent(new Event("change"));
   ownWords.start();
   form.applyFragment(location.hash);
   form.renumber("recipients");

@@ -68,17 +68,34 @@ export class ErrorSummary {
 
   /**
    * Before an action: true if the letter may go. Otherwise the problems show,
-   * at the top, with focus there, and stay live from now on.
+   * at the top and stay live from now on; by the button pressed too, when it
+   * belongs to a letter, and focus goes there, so nobody is sent five screens
+   * up; else focus goes to the summary at the top.
    * @param {{errors: object[]} | null} output  null: the engine is not there,
    *   the fallback letter is usable as is
+   * @param {Element | null} [button]  the control pressed
    */
-  check(output) {
+  check(output, button = null) {
     if (!output) return true;
     this.active = true;
     this.show(output.errors);
     if (!output.errors.length) return true;
-    this.focus();
+    const near = button && button.closest("[data-letter]")?.querySelector("[data-send-missing]");
+    if (near) {
+      near.hidden = false;
+      this.showNear(near, output.errors);
+      near.focus({ preventScroll: true });
+      near.scrollIntoView({ block: "nearest" });
+    } else {
+      this.focus();
+    }
     return false;
+  }
+
+  /** The problems by a letter's send buttons: the summary's links, again. */
+  showNear(box, errors) {
+    box.querySelector("[data-send-missing-list]").replaceChildren(...errors.map((error) => this.item(error)));
+    if (!errors.length) box.hidden = true;
   }
 
   /** @param {{field: string, message: string}[]} errors  letter_py's */
@@ -89,6 +106,11 @@ export class ErrorSummary {
     }
     this.list.replaceChildren(...errors.map((error) => this.item(error)));
     this.summary.hidden = errors.length === 0;
+    for (const near of this.nearBoxes()) if (!near.hidden) this.showNear(near, errors);
+  }
+
+  nearBoxes() {
+    return this.summary.ownerDocument.querySelectorAll("[data-send-missing]");
   }
 
   showFieldError(field, error) {
@@ -138,9 +160,14 @@ export class ErrorSummary {
   }
 
   listen() {
-    this.summary.addEventListener("click", (event) => {
+    const follow = (event) => {
       const link = event.target.closest("a");
       if (link && focusTarget(link)) event.preventDefault();
+    };
+    this.summary.addEventListener("click", follow);
+    // The boxes by the send buttons come and go with the letters: listen above them.
+    this.summary.parentElement.addEventListener("click", (event) => {
+      if (event.target.closest("[data-send-missing]")) follow(event);
     });
   }
 }

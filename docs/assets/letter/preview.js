@@ -1,6 +1,7 @@
 // The preview: shows letter_py's letters (one article per recipient), the
 // switch between the email and the printed letter, and the print view.
 
+import { isPhone, mailLink, showMailLink } from "./mail-link.js";
 import { text } from "./strings.js";
 
 export class Preview {
@@ -11,6 +12,7 @@ export class Preview {
     this.template = root.querySelector('template[data-template="letter"]');
     /** letter_py's latest output, or null while the build's fallback letter shows. */
     this.output = null;
+    this.phone = isPhone(navigator);
   }
 
   format() {
@@ -59,7 +61,7 @@ export class Preview {
       article.querySelector("[data-email-text]").textContent = letter.email_text;
       // letter_html comes from letter_py, which escapes every user value.
       article.querySelector("[data-letter-html]").innerHTML = letter.letter_html;
-      article.querySelector('[data-action="email"]').href = letter.mailto;
+      showMailLink(article, mailLink(letter, this.phone));
       for (const link of article.querySelectorAll('[data-action="webmail"]')) {
         const webmail = letter.webmail.find((w) => w.provider === link.dataset.provider);
         link.href = webmail.url;
@@ -73,13 +75,14 @@ export class Preview {
     this.revealActions();
   }
 
-  /** The actions, the format switch and print: for letter_py's letters, or,
+  /** The actions, the format switch and the phone's send bar: for letter_py's letters, or,
    * once the engine failed, for the letter already shown (the last rendered
    * or the build's fallback), which can still be copied, downloaded and printed. */
   revealActions() {
     for (const actions of this.root.querySelectorAll("[data-actions]")) actions.hidden = false;
     this.root.querySelector("[data-format-switch]").hidden = false;
-    this.root.querySelector("[data-print-row]").hidden = false;
+    const bar = this.root.querySelector("[data-send-bar]");
+    if (bar) bar.hidden = false;
   }
 
   listen() {

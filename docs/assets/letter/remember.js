@@ -88,6 +88,8 @@ export function remember({ checkbox, form, storage, announce }) {
   checkbox.addEventListener("change", () => (checkbox.checked ? save() : forget()));
   return {
     forget,
+    /** Whether details were brought back when the page opened. */
+    restored: Boolean(saved),
     /** After any input: keeps the stored copy up to date. */
     changed(name) { if (name && isRemembered(name)) save(); },
   };

@@ -49,9 +49,10 @@ export class TownPicker {
     input.addEventListener("blur", () => this.close());
     // mousedown would take focus from the input (and close the list) before the click.
     this.list.addEventListener("mousedown", (event) => event.preventDefault());
+    this.list.addEventListener("pointerdown", (event) => { this.pointer = event.pointerType; });
     this.list.addEventListener("click", (event) => {
       const option = event.target.closest("[role=option]");
-      if (option) this.choose(Number(option.dataset.index));
+      if (option) this.choose(Number(option.dataset.index), this.pointer === "touch");
     });
     this.root.dataset.townPicker = "ready";
   }
@@ -110,12 +111,21 @@ export class TownPicker {
     });
     this.list.replaceChildren(...this.options);
     const open = this.options.length > 0;
+    if (open && this.list.hidden) this.makeRoom();
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", String(open));
     this.input.removeAttribute("aria-activedescendant");
     this.say(this.input.value.trim() === "" ? "" : open
       ? text(this.options.length === 1 ? "town.status.one" : "town.status.many", { count: this.options.length })
       : text("town.status.none"));
+  }
+
+  /** On a small screen, where the keyboard takes half of it, the field goes to
+   * the top (below the header: letter.css's scroll margin) so the suggestions show. */
+  makeRoom() {
+    if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      this.input.scrollIntoView({ block: "start" });
+    }
   }
 
   say(message) {
@@ -151,13 +161,17 @@ export class TownPicker {
     }
   }
 
-  choose(index) {
+  /** @param {boolean} [touch]  chosen by touch: the keyboard would hide the result,
+   * so the field lets go, and the page (app.js, on "town:chosen") shows the result. */
+  choose(index, touch = false) {
     const town = this.towns[index];
     if (!town) return;
     this.input.value = town.name;
     this.close();
     this.say(""); // the town's result box (officials.js) says what choosing did
     this.onChoose(town, this.data);
+    if (touch) this.input.blur();
+    this.root.dispatchEvent(new CustomEvent("town:chosen", { bubbles: true, detail: { touch } }));
   }
 
   close() {
