@@ -95,15 +95,23 @@ def _yaml(path: Path):
 
 
 def build(geo_dir: str | Path, uscityurl_dir: str | Path, openstates_dir: str | Path,
-          fbi_file: str | Path, hifld_file: str | Path) -> dict[str, object]:
-    """Read every source and return the snapshot (refusals and skipped entries inside it)."""
+          fbi_file: str | Path, hifld_file: str | Path, https_file: str | Path | None = None) -> dict[str, object]:
+    """Read every source and return the snapshot (refusals and skipped entries inside it).
+
+    ``https_file`` lists the ``https://`` addresses of ``http://`` websites
+    that answered when the refresh tried them (:func:`uscityurl.read_answered`).
+    """
     geo, us_dir, os_dir = Path(geo_dir), Path(uscityurl_dir), Path(openstates_dir)
+    answered, refused = ({}, []) if https_file is None else uscityurl.read_answered(
+        _text(Path(https_file)), Path(https_file).name)
     try:
-        towns, refused = gazetteer.read_places(_text(geo / gazetteer.PLACES_FILE))
+        towns, more_refused = gazetteer.read_places(_text(geo / gazetteer.PLACES_FILE))
+        refused += more_refused
         counties = gazetteer.read_counties(_text(geo / gazetteer.COUNTIES_FILE),
                                            _text(geo / gazetteer.PLACE_COUNTIES_FILE))
         websites, more_refused, skipped = uscityurl.read_uscityurl(_text(us_dir / uscityurl.FILE),
-                                                                   {str(t["id"]): t for t in towns})
+                                                                   {str(t["id"]): t for t in towns},
+                                                                   answered=answered)
     except (gazetteer.FormatError, uscityurl.FormatError) as exc:
         raise BuildError(str(exc)) from None
     towns = gazetteer.with_counties(towns, counties)

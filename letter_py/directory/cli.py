@@ -44,6 +44,9 @@ def add_parser(commands: argparse._SubParsersAction, run_command: Callable[[argp
                        help="the FBI Crime Data Explorer's agency list as CSV (ori, county, agency_name, agency_type)")
     build.add_argument("--hifld", required=True, metavar="FILE",
                        help="HIFLD's Local Law Enforcement Locations as CSV (its Illinois rows are enough)")
+    build.add_argument("--https", metavar="FILE",
+                       help="the https:// addresses of http:// websites that answered, one a line with the day "
+                            "(address, a tab, YYYY-MM-DD): they ship instead of being refused")
     build.add_argument("--out", metavar="FILE", help="where to write the snapshot (default: the packaged il.json)")
     build.add_argument("--today", metavar="YYYY-MM-DD", help="the day for counting stale terms (default: today)")
     check = actions.add_parser("check", help="check a corrections file",
@@ -140,6 +143,8 @@ def show(args: argparse.Namespace, failure: type[Exception]) -> int:
         key = str(town["website_source"])
         source = data["sources"][key]  # type: ignore[index]
         when = f", collected {source['date']}" if key == "uscityurl" else ""
+        if town.get("website_checked"):
+            when += f"; its https:// address answered {town['website_checked']}"
         lines.append(f"  website: {town['website']}  (source: {source['name']}, {source['licence']}{when})")
     else:
         lines.append("  website: none known")
@@ -201,7 +206,7 @@ def build(args: argparse.Namespace, write: Callable[[Path, str], None], failure:
 
     today = _today(args.today, failure)
     try:
-        snapshot = build_snapshot(args.geo, args.uscityurl, args.openstates, args.fbi, args.hifld)
+        snapshot = build_snapshot(args.geo, args.uscityurl, args.openstates, args.fbi, args.hifld, args.https)
     except BuildError as exc:
         raise failure(str(exc)) from None
     out = Path(args.out) if args.out else Path(__file__).with_name("il.json")

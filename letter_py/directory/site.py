@@ -92,6 +92,8 @@ def site_data(snapshot: Mapping[str, object], corrections: Corrections) -> dict[
             out["website"], out["website_source"] = fix["website"], CORRECTIONS
         elif town.get("website"):
             out["website"], out["website_source"] = town["website"], town.get("website_source", "uscityurl")
+            if town.get("website_checked"):  # an http:// address whose https:// one answered that day
+                out["website_checked"] = town["website_checked"]
         officials = _officials(list(town.get("officials", ())), corrections.officials.get(town_id, []))
         if officials:
             out["officials"] = officials

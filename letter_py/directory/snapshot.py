@@ -62,7 +62,8 @@ HIFLD = {
 _SOURCES = {"gazetteer": GAZETTEER, "openstates": OPENSTATES, "uscityurl": USCITYURL, "fbi": FBI, "hifld": HIFLD}
 
 
-def build_snapshot(towns: Iterable[Town], websites: Mapping[str, str], officials: Mapping[str, list[Official]],
+def build_snapshot(towns: Iterable[Town], websites: Mapping[str, Mapping[str, str]],
+                   officials: Mapping[str, list[Official]],
                    found: Police, commits: Mapping[str, tuple[str, str]], files: Mapping[str, str],
                    refused: Iterable[Refusal], skipped: Iterable[Skipped]) -> dict[str, object]:
     """The snapshot; ``commits`` maps a cloned source to (commit hash, commit date), ``files`` a file's to its SHA-256."""
@@ -78,7 +79,8 @@ def build_snapshot(towns: Iterable[Town], websites: Mapping[str, str], officials
         town_id = str(town["id"])
         entry = dict(town)
         if town_id in websites:
-            entry["website"], entry["website_source"] = websites[town_id], "uscityurl"
+            entry.update(websites[town_id])
+            entry["website_source"] = "uscityurl"
         found_here = list(officials.get(town_id, ()))
         if town_id in found.departments:
             found_here.append(found.departments[town_id])

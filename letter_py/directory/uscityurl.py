@@ -29,19 +29,23 @@ class FormatError(ValueError):
     """The file is not UScityURL's CSV (missing columns): nothing can be read from it."""
 
 
-def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE
-                   ) -> tuple[dict[str, str], list[Refusal], list[Skipped]]:
+def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE,
+                   answered: Mapping[str, str] | None = None
+                   ) -> tuple[dict[str, dict[str, str]], list[Refusal], list[Skipped]]:
     """The websites of ``towns`` (by Census place ID), joined on the row's GEOID.
 
     A row whose place is not one of ``towns`` (a village merged away since
     2020, a renumbered place) is skipped; a website that fails its checks,
-    or whose host names another kind of body than a town, is refused.
+    or whose host names another kind of body than a town, is refused. An
+    ``http://`` website whose ``https://`` address is in ``answered`` (the
+    address -> the day it answered, :func:`read_answered`) ships as that
+    address, with that day as ``website_checked``.
     """
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or ())]
     if missing:
         raise FormatError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    websites: dict[str, str] = {}
+    websites: dict[str, dict[str, str]] = {}
     refused: list[Refusal] = []
     skipped: list[Skipped] = []
     for row in reader:
@@ -65,9 +69,30 @@ def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE
             refused.append(Refusal(SOURCE, entry, "GEOID", f"a second row for place {place}"))
             continue
         url = (row.get("WEBSITE_URL") or "").strip()
+        secure = "https://" + url[len("http://"):] if url.lower().startswith("http://") else ""
+        checked = (answered or {}).get(secure) if secure else None
         if url:
             try:
-                websites[place] = values.town_website(url, str(town["name"]))
+                website = {"website": values.town_website(secure if checked else url, str(town["name"]))}
             except values.Refused as exc:
                 refused.append(Refusal(SOURCE, entry, "WEBSITE_URL", str(exc)))
+                continue
+            if checked:
+                website["website_checked"] = checked
+            websites[place] = website
     return websites, refused, skipped
+
+
+def read_answered(text: str, file: str) -> tuple[dict[str, str], list[Refusal]]:
+    """The refresh's list of ``https://`` addresses that answered: ``address<TAB>YYYY-MM-DD`` a line."""
+    answered: dict[str, str] = {}
+    refused: list[Refusal] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        url, _, day = line.partition("\t")
+        try:
+            answered[values.https_url(url.strip())] = values.iso_date(day.strip())
+        except values.Refused as exc:
+            refused.append(Refusal(SOURCE, f"{file} line {number}", "https", str(exc)))
+    return answered, refused

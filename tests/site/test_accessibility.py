@@ -80,7 +80,7 @@ def open_in_palette(visit: Visit, path: str, scheme: str, *, engine: bool = Fals
 
 def fill_required(letter: LetterPage) -> None:
     letter.fill_recipient(name="Maria Lopez")
-    letter.fill_sender(name="Sam Rivera", street="12 Elm Street", city="Oak Park", state="IL", zip="60302")
+    letter.fill_sender(name="Sam Rivera", street="12 Elm Street", city="Fox Lake Hills", state="IL", zip="60020")
 
 
 def add_second_recipient_and_article(letter: LetterPage, *, long_text: str | None = None) -> None:
@@ -365,7 +365,7 @@ def test_the_whole_letter_flow_with_the_keyboard_alone(visit: Visit):
 
     # Your details, typed field by field; Shift+Tab goes back the same way.
     for label, value in [("Your full name", "Sam Rivera"), ("Street address", "12 Elm Street"),
-                         ("Town or city", "Oak Park"), ("State", "IL"), ("ZIP code", "60302")]:
+                         ("Town or city", "Fox Lake Hills"), ("State", "IL"), ("ZIP code", "60020")]:
         kb.tab_to(label, "3. Your details")
         kb.type(value)
     kb.press("Shift+Tab")
@@ -391,8 +391,8 @@ def test_the_whole_letter_flow_with_the_keyboard_alone(visit: Visit):
     expect(page.locator("[data-announcer]")).to_have_text(COPIED)
     expected = json.loads(letter_py.render_json(json.dumps({
         "recipients": [{"role": first_role, "name": "Maria Lopez", "title": "", "email": "", "address": ""}],
-        "sender": {"name": "Sam Rivera", "street": "12 Elm Street", "city": "Oak Park", "state": "IL",
-                   "zip": "60302", "email": "", "phone": ""},
+        "sender": {"name": "Sam Rivera", "street": "12 Elm Street", "city": "Fox Lake Hills", "state": "IL",
+                   "zip": "60020", "email": "", "phone": ""},
         "community": community,
         "personal": "",
         "date": date.today().isoformat(),

@@ -52,12 +52,12 @@ def test_nothing_typed_is_lost_when_a_link_arrives(visit: Visit):
     letter = LetterPage.open(visit)
     letter.fill_recipient(1, name="Pat Quinn")
     letter.fill_personal("My own words stay.")
-    letter.fill_community(city="Oak Park")
+    letter.fill_community(city="Fox Lake Hills")
     letter.page.evaluate("fragment => { location.hash = fragment }", LINK.split("#")[1])
     expect(letter.page.locator(NOTICE)).to_contain_text("Letter for Springfield")
     expect(letter.recipient(2).get_by_label("Their full name")).to_have_value("Ken Brown")
     expect(letter.recipient(1).get_by_label("Their full name")).to_have_value("Pat Quinn")
-    expect(letter.community.get_by_label("Your town or city")).to_have_value("Oak Park")
+    expect(letter.community.get_by_label("Your town or city")).to_have_value("Fox Lake Hills")
     expect(letter.page.get_by_label("Why this matters to you")).to_have_value("My own words stay.")
 
 

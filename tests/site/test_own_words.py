@@ -44,12 +44,12 @@ def ready(visit: Visit) -> LetterPage:
 def test_each_starter_goes_in_at_the_caret_and_only_when_pressed(visit: Visit):
     letter = LetterPage.open(visit)
     page = letter.page
-    letter.fill_community(city="Oak Park")
-    expect(letter.prompts).to_have_text([filled(s, "Oak Park") for s in STARTERS["en"]])
+    letter.fill_community(city="Fox Lake Hills")
+    expect(letter.prompts).to_have_text([filled(s, "Fox Lake Hills") for s in STARTERS["en"]])
     assert 3 <= len(STARTERS["en"]) <= 6
     assert letter.personal.input_value() == ""  # nothing goes in without a press
     for n, starter in enumerate(STARTERS["en"]):
-        text = filled(starter, "Oak Park")
+        text = filled(starter, "Fox Lake Hills")
         letter.personal.fill("Hello there")
         letter.personal.focus()
         page.keyboard.press("End")
@@ -68,10 +68,10 @@ def test_each_starter_goes_in_at_the_caret_and_only_when_pressed(visit: Visit):
         letter.wait_for_preview(mine)
     # Into an empty field: the starter alone, and the town follows the form.
     letter.personal.fill("")
-    letter.fill_community(city="Elgin")
-    expect(letter.prompts.first).to_have_text(filled(STARTERS["en"][0], "Elgin"))
+    letter.fill_community(city="Lake Holiday")
+    expect(letter.prompts.first).to_have_text(filled(STARTERS["en"][0], "Lake Holiday"))
     letter.press_prompt(0)
-    expect(letter.personal).to_have_value(filled(STARTERS["en"][0], "Elgin"))
+    expect(letter.personal).to_have_value(filled(STARTERS["en"][0], "Lake Holiday"))
     assert visit.foreign == []
 
 
@@ -79,16 +79,16 @@ def test_undo_takes_a_starter_back_and_redo_puts_it_in_again(visit: Visit):
     """A starter goes into the field's undo history, as typing does."""
     letter = LetterPage.open(visit)
     page = letter.page
-    letter.fill_community(city="Oak Park")
+    letter.fill_community(city="Fox Lake Hills")
     letter.personal.click()
     page.keyboard.type("My own words.")
     letter.press_prompt(1)
-    with_starter = "My own words.\n" + filled(STARTERS["en"][1], "Oak Park")
+    with_starter = "My own words.\n" + filled(STARTERS["en"][1], "Fox Lake Hills")
     expect(letter.personal).to_have_value(with_starter)
-    letter.wait_for_preview(filled(STARTERS["en"][1], "Oak Park").split(CONTINUE)[0].strip())
+    letter.wait_for_preview(filled(STARTERS["en"][1], "Fox Lake Hills").split(CONTINUE)[0].strip())
     page.keyboard.press("Control+z")
     expect(letter.personal).to_have_value("My own words.")
-    expect(letter.preview()).not_to_contain_text(filled(STARTERS["en"][1], "Oak Park").split(CONTINUE)[0].strip())
+    expect(letter.preview()).not_to_contain_text(filled(STARTERS["en"][1], "Fox Lake Hills").split(CONTINUE)[0].strip())
     page.keyboard.press("Control+Shift+z")
     expect(letter.personal).to_have_value(with_starter)
 
@@ -113,7 +113,7 @@ def test_a_subject_of_ones_own_in_every_way_of_sending(visit: Visit):
     data = expected_input()
     data["recipients"][0]["phone"] = PHONE
     campaigns = cpython_letters(data)[0]["subject"]
-    assert "Oak Park" in campaigns
+    assert "Fox Lake Hills" in campaigns
     expect(letter.subject_field).to_have_value(campaigns)  # letter_py's, naming the town
 
     own = "Oak Park neighbours ask: hold sex buyers accountable, señora alcaldesa"
@@ -149,13 +149,13 @@ def test_a_subject_of_ones_own_in_every_way_of_sending(visit: Visit):
     assert open(download.value.path(), encoding="utf-8").read().startswith(f"Subject: {own}\n\n")
 
     # The visitor's own stays as the town changes; emptied and left, the campaign's comes back.
-    letter.fill_community(city="Elgin")
-    expect(letter.letter().locator("[data-call-script]")).to_contain_text("I live in Elgin")
+    letter.fill_community(city="Lake Holiday")
+    expect(letter.letter().locator("[data-call-script]")).to_contain_text("I live in Lake Holiday")
     expect(letter.subject_field).to_have_value(own)
     letter.fill_subject("")
     letter.personal.focus()
-    expect(letter.subject_field).to_have_value(campaigns.replace("Oak Park", "Elgin"))
-    expect(letter.subject()).to_have_text(campaigns.replace("Oak Park", "Elgin"))
+    expect(letter.subject_field).to_have_value(campaigns.replace("Fox Lake Hills", "Lake Holiday"))
+    expect(letter.subject()).to_have_text(campaigns.replace("Fox Lake Hills", "Lake Holiday"))
     assert visit.foreign == []
 
 

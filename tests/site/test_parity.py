@@ -18,9 +18,9 @@ from tests.site.visits import Visit
 BASE = {
     "recipients": [{"role": "mayor", "name": "Maria Lopez", "email": "mayor@example.gov",
                     "address": "City Hall\n121 N LaSalle St\nChicago, IL 60602"}],
-    "sender": {"name": "Sam Rivera", "street": "12 Elm Street", "city": "Oak Park", "state": "IL",
-               "zip": "60302", "email": "sam@example.org", "phone": "708-555-0100"},
-    "community": {"city": "Oak Park", "state": "IL"},
+    "sender": {"name": "Sam Rivera", "street": "12 Elm Street", "city": "Fox Lake Hills", "state": "IL",
+               "zip": "60020", "email": "sam@example.org", "phone": "708-555-0100"},
+    "community": {"city": "Fox Lake Hills", "state": "IL"},
     "personal": "I walk my children past Harlem Avenue every morning.",
     "date": "2026-11-29",
 }

@@ -103,7 +103,7 @@ def test_a_call_link_and_what_to_say_in_the_letters_language(visit: Visit, lang:
     expect(script).to_have_text(expected["call"]["script"])
     assert expected["call"]["script"].startswith("Hello, my name is Sam Rivera" if lang == "en" else
                                                  "Hola, me llamo Sam Rivera")
-    assert "Oak Park" in expected["call"]["script"]
+    assert "Fox Lake Hills" in expected["call"]["script"]
 
     # An added recipient's letter (from the page's letter template) gets its own call.
     letter.click(t["recipients.add"])

@@ -11,14 +11,17 @@ from letter_py.web import Engine
 from tests.paths import ROOT
 from tests.site.letter_page import LetterPage
 
+# The visitor lives in Fox Lake Hills, an unincorporated place (a Census-designated
+# place, no town government), so the officials directory has nothing to fill in
+# for it: these tests are about the letter, not the directory (test_town_lookup.py).
 VISITOR = {
     "recipient": "Maria Lopez",
     "recipient_email": "mayor@example.gov",
     "name": "Sam Rivera",
     "street": "12 Elm Street",
-    "city": "Oak Park",
+    "city": "Fox Lake Hills",
     "state": "IL",
-    "zip": "60302",
+    "zip": "60020",
     "email": "sam@example.org",
     "personal": "I walk my children past Harlem Avenue every morning.",
 }

@@ -1,9 +1,11 @@
-"""The directory refresh workflow: valid against GitHub's schema, and it builds from both sources."""
+"""The directory refresh workflow: valid against GitHub's schema, and it builds from every source."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -40,21 +42,54 @@ def test_it_runs_monthly_and_on_demand_with_the_least_permissions():
     assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 
-def test_it_clones_both_sources_and_builds_the_snapshot_from_them():
-    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+SOURCES = {"bdurand/us_geo": "--geo", "openstates/people": "--openstates", "caimeng2/UScityURL": "--uscityurl",
+           "rfordatascience/tidytuesday": "--fbi", "deportationdata/ice-detention-facilities": "--hifld"}
+
+
+def _steps() -> list[dict]:
+    return yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+
+
+def test_it_clones_every_source_and_builds_the_snapshot_from_them():
+    steps = _steps()
     clones = {step["with"]["repository"]: step["with"] for step in steps
               if step.get("uses", "").startswith("actions/checkout@") and "with" in step}
-    assert set(clones) == {"openstates/people", "caimeng2/UScityURL"}
-    assert clones["openstates/people"]["fetch-depth"] == 0  # each person file's last commit dates the entry
+    assert set(clones) == set(SOURCES)
+    assert clones["openstates/people"]["fetch-depth"] == 0  # each official's values are dated by their history
     assert any(step.get("run") == "make deps" for step in steps)
-    build = next(step["run"] for step in steps if "directory build" in step.get("run", ""))
-    assert f"--uscityurl {clones['caimeng2/UScityURL']['path']}" in build
-    assert f"--openstates {clones['openstates/people']['path']}" in build
-    assert "pipefail" in build  # a failed build is not hidden by tee
+    builds = [step["run"] for step in steps if "directory build" in step.get("run", "")]
+    assert len(builds) == 2  # once, and again with the https:// addresses that answered
+    for build in builds:
+        for repository, option in SOURCES.items():
+            assert f"{option} {clones[repository]['path']}" in build, (option, build)
+        assert "pipefail" in build  # a failed build is not hidden by tee or a redirect
+    assert "--https https-answered.tsv" in builds[1] and "directory-summary.txt" in builds[1]
+
+
+def test_it_tries_the_https_address_of_each_http_website_the_build_refused(tmp_path: Path):
+    """The step's own program, run on a snapshot: the https:// form of each refused http:// website."""
+    run = next(step["run"] for step in _steps() if "https-answered.tsv" in step.get("run", "")
+               and "curl" in step.get("run", ""))
+    program = run.split("<<'PY'", 1)[1].split("\n", 1)[1].split("\nPY\n", 1)[0]
+    snapshot = tmp_path / "letter_py" / "directory" / "il.json"
+    snapshot.parent.mkdir(parents=True)
+    snapshot.write_text(json.dumps({"refused": [
+        {"source": "uscityurl", "entry": "x", "field": "WEBSITE_URL",
+         "reason": "not an https:// address: 'http://www.peoriagov.org/'"},
+        {"source": "uscityurl", "entry": "y", "field": "WEBSITE_URL",
+         "reason": "not an https:// address: 'javascript:alert(1)'"},
+        {"source": "openstates", "entry": "z", "field": "sources.url",
+         "reason": "not an https:// address: 'http://www.invillapark.com/27/Government'"},
+    ]}), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(program)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "https://www.peoriagov.org/\n"
+    assert "--max-time" in run and "--fail" in run  # an address that does not answer is not listed
 
 
 def test_it_opens_a_pull_request_with_the_snapshot_and_the_summary():
-    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+    steps = _steps()
     uses = [step["uses"] for step in steps if "uses" in step]
     assert all("@v" in use for use in uses)  # pinned, as in pages.yml
     pull = next(step["with"] for step in steps if step.get("uses", "").startswith("peter-evans/create-pull-request@"))

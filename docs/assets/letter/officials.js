@@ -106,6 +106,7 @@ export class TownOfficials {
     const source = data.sources[town.website_source];
     if (source && source.date) {
       line.append(" ", span(text("town.websiteSource", { source: source.name, date: directory.formatDate(source.date, this.lang) }), "lw-hint"));
+      if (town.website_checked) line.append(" ", span(text("town.websiteChecked", { date: directory.formatDate(town.website_checked, this.lang) }), "lw-hint"));
     }
     return line;
   }

@@ -292,3 +292,20 @@ def test_a_copy_without_history_is_refused_rather_than_dated_wrongly(clones, tmp
     shutil.copytree(clones.openstates, copy, ignore=shutil.ignore_patterns(".git"))
     with pytest.raises(BuildError, match="not a git clone with history"):
         build(clones.geo, clones.uscityurl, copy, clones.fbi, clones.hifld)
+
+
+def test_an_http_website_whose_https_address_answered_ships_with_that_day(clones: Clones, tmp_path: Path):
+    answered = tmp_path / "https.tsv"
+    answered.write_text("https://www.fortexample.example/\t2026-12-03\n"
+                        "http://plain.example/\t2026-12-03\n"  # not an https:// address: refused
+                        "https://www.nowhere.example/\tsoon\n", encoding="utf-8")
+    out = tmp_path / "il.json"
+    result = run("directory", "build", *clones.args(), "--https", str(answered), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    snapshot = json.loads(out.read_text(encoding="utf-8"))
+    fort = _towns(snapshot)["1799002"]
+    assert (fort["website"], fort["website_checked"]) == ("https://www.fortexample.example/", "2026-12-03")
+    assert "website_checked" not in _towns(snapshot)["1799001"]
+    refused = {(r["entry"], r["field"]) for r in snapshot["refused"]}
+    assert {("https.tsv line 2", "https"), ("https.tsv line 3", "https")} <= refused
+    assert not any(r["entry"].startswith("UScityURL.csv line 4 ") for r in snapshot["refused"])

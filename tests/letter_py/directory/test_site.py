@@ -139,3 +139,11 @@ def test_load_site_data_names_the_entry_and_field_of_a_bad_correction(tmp_path: 
                    'source_url = "https://example.org/"\nchecked = 2026-12-01\n', encoding="utf-8")
     with pytest.raises(DirectoryError, match=r"towns\[1\] \(Springfield\): website: not an https:// address"):
         load_site_data(corrections_path=str(bad))
+
+
+def test_a_website_whose_https_address_answered_keeps_that_day():
+    snapshot = json.loads(json.dumps(SNAPSHOT))
+    snapshot["towns"][1]["website_checked"] = "2026-12-03"
+    towns = {town["id"]: town for town in site_data(snapshot, EMPTY)["towns"]}
+    assert towns["1799002"]["website_checked"] == "2026-12-03"
+    assert "website_checked" not in towns["1799003"]

@@ -17,7 +17,7 @@ from tests.letter_py.directory.large_towns import LARGE_TOWNS
 
 SNAPSHOT = load_snapshot()
 BUDGET = 60_000  # bytes of brotli: issue 20's budget for the whole directory
-TOWN_KEYS = {"id", "name", "kind", "counties", "website", "website_source", "officials", "sheriff"}
+TOWN_KEYS = {"id", "name", "kind", "counties", "website", "website_source", "website_checked", "officials", "sheriff"}
 
 
 def test_every_active_illinois_municipality_of_the_2025_gazetteer_once_with_its_census_place_id():
