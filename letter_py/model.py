@@ -94,11 +94,20 @@ class LetterInput(NamedTuple):
 
 
 class FieldError(NamedTuple):
-    """A problem a person can fix: where (dotted path), what (code), and how (message)."""
+    """A problem a person can fix: where (dotted path), what (code), and how (message).
+
+    ``needed_for`` is ``"letter"`` when only the printed letter needs the
+    field (the sender's street and ZIP code: an email is signed with the
+    name alone), so the page lets an email go without it.
+    """
 
     field: str
     code: str
     message: str
+    needed_for: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"field": self.field, "code": self.code, "message": self.message}
+        found = {"field": self.field, "code": self.code, "message": self.message}
+        if self.needed_for:
+            found["needed_for"] = self.needed_for
+        return found

@@ -44,16 +44,18 @@ class Field(NamedTuple):
     required: str | None = None
     kind: str = "line"  # line, block, email, url, zip, state, phone, tel, date
     invalid: str | None = None
+    needed_for: str = ""  # "letter": only the printed letter needs it (FieldError.needed_for)
 
 
 SENDER_FIELDS = (
     Field(key="name", limit=100, noun=N_("Your name"), required=N_("Enter your name")),
-    Field(key="street", limit=200, noun=N_("Your street address"), required=N_("Enter your street address")),
+    Field(key="street", limit=200, noun=N_("Your street address"), required=N_("Enter your street address"),
+          needed_for="letter"),
     Field(key="city", limit=100, noun=N_("Your town or city"), required=N_("Enter your town or city")),
     Field(key="state", limit=50, noun=N_("Your state"), required=N_("Enter your state"), kind="state",
           invalid=N_("Enter your state as a US state name or its two-letter code, like IL or Illinois")),
     Field(key="zip", limit=10, noun=N_("Your ZIP code"), required=N_("Enter your ZIP code"), kind="zip",
-          invalid=N_("Enter your ZIP code in the correct format, like 62701 or 62701-1234")),
+          invalid=N_("Enter your ZIP code in the correct format, like 62701 or 62701-1234"), needed_for="letter"),
     Field(key="email", limit=254, noun=N_("Your email address"), kind="email",
           invalid=N_("Enter an email address in the correct format, like name@example.com")),
     Field(key="phone", limit=30, noun=N_("Your phone number"), kind="phone",
@@ -196,7 +198,17 @@ class _Collector:
         self.errors.append(FieldError(path, code, text))
 
     def text(self, data: dict[str, object], spec: Field, path: str, required: bool | None = None) -> str:
-        """Read, clean, limit and check one text field; ``""`` when missing or invalid."""
+        """Read, clean, limit and check one text field; ``""`` when missing or invalid.
+
+        Its errors say what needs the field where only the printed letter does.
+        """
+        before = len(self.errors)
+        value = self._text(data, spec, path, required)
+        if spec.needed_for:
+            self.errors[before:] = [error._replace(needed_for=spec.needed_for) for error in self.errors[before:]]
+        return value
+
+    def _text(self, data: dict[str, object], spec: Field, path: str, required: bool | None) -> str:
         raw = data.get(spec.key)
         needed = spec.required is not None if required is None else required
         if raw is None:

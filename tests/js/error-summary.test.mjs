@@ -4,7 +4,7 @@ import "./page-strings.mjs"; // the English table, as on the page
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { scrollTargetFor } from "../../docs/assets/letter/error-summary.js";
+import { blockingErrors, scrollTargetFor } from "../../docs/assets/letter/error-summary.js";
 
 function element(name, { top = 0, height = 20, type, id, parent = null, legend = null } = {}) {
   return {
@@ -63,4 +63,13 @@ test("no label for it: the label around it, else nothing (the link stays a plain
   const inside = element("input", { top: 10, type: "text", id: "y", parent: wrapping });
   assert.equal(scrollTargetFor(inside, page()), wrapping);
   assert.equal(scrollTargetFor(element("input", { type: "text", id: "z" }), page()), null);
+});
+
+test("an email goes without what only the printed letter needs; the printed letter waits for everything", () => {
+  const street = { field: "sender.street", code: "required", needed_for: "letter" };
+  const zip = { field: "sender.zip", code: "invalid_zip", needed_for: "letter" };
+  const name = { field: "sender.name", code: "required" };
+  assert.deepEqual(blockingErrors([street, zip], false), []);
+  assert.deepEqual(blockingErrors([street, zip], true), [street, zip]);
+  assert.deepEqual(blockingErrors([street, name], false), [name]);
 });

@@ -127,7 +127,7 @@ def test_a_missing_field_shows_by_the_button_pressed_and_in_the_summary(make_vis
     letter = LetterPage.open(phone(make_visit), lang=lang)
     page, t = letter.page, letter.t
     fill_visitor(letter, role=role_label(lang))
-    letter.fill_sender(zip="")
+    letter.fill_sender(name="")  # an email is signed with the name: it cannot go without one
     letter.wait_for_preview(VISITOR["personal"])
     tap(page.get_by_role("link", name=t["send.bar"]))
     page.evaluate(HOLD_NAVIGATION)
@@ -135,14 +135,48 @@ def test_a_missing_field_shows_by_the_button_pressed_and_in_the_summary(make_vis
     near = letter.letter().locator("[data-send-missing]")
     expect(near).to_be_focused()
     assert on_screen(near)
-    zip_link = near.get_by_role("link").filter(has_text="ZIP" if lang == "en" else "código postal")
-    expect(zip_link).to_have_count(1)
+    name_link = near.get_by_role("link").filter(has_text="Enter your name" if lang == "en" else "Escriba su nombre")
+    expect(name_link).to_have_count(1)
     expect(page.locator("#error-summary")).to_be_visible()  # the summary at the top says it too
     assert not on_screen(page.locator("#error-summary"))  # but nobody was sent up there
-    tap(zip_link)
-    expect(page.locator("#sender-zip")).to_be_focused()
-    page.keyboard.type("60302")
+    tap(name_link)
+    expect(page.locator("#sender-name")).to_be_focused()
+    page.keyboard.type("Sam Rivera")
     expect(near).to_be_hidden()
+
+
+FOLLOWED = """() => {
+    window.__followed = [];
+    document.addEventListener('click', (e) => {
+        const a = e.target.closest('a[href^="mailto:"]');
+        if (a) { window.__followed.push(a.href); e.preventDefault(); }
+    });
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_email_goes_without_a_postal_address_and_a_printed_letter_asks_for_it(make_visit, lang: str):
+    """Only the printed letter needs the street and ZIP code (letter_py's needed_for): the email is not held back."""
+    letter = LetterPage.open(phone(make_visit), lang=lang)
+    page, t = letter.page, letter.t
+    fill_visitor(letter, role=role_label(lang))
+    letter.fill_sender(street="", zip="")
+    letter.wait_for_preview(VISITOR["personal"])
+    expect(page.locator("#sender-street-hint")).to_have_text(t["sender.street.hint"])
+    tap(page.get_by_role("link", name=t["send.bar"]))
+    page.evaluate(FOLLOWED)
+    tap(letter.letter().locator("[data-action='email']"))
+    followed = page.evaluate("window.__followed")
+    assert len(followed) == 1 and followed[0].startswith("mailto:mayor@example.gov?"), followed
+    body = urllib.parse.unquote(followed[0])
+    assert "Lopez" in body and body.endswith("Sam Rivera")  # the whole letter, on a phone, signed
+    near = letter.letter().locator("[data-send-missing]")
+    expect(near).to_be_hidden()
+    # The printed letter does need them: asked for by the button pressed.
+    letter.page.get_by_label(t["format.letter"]).check()
+    tap(letter.letter().locator("[data-action='print']"))
+    expect(near).to_be_focused()
+    expect(near.get_by_role("link")).to_have_count(2)  # the street and the ZIP code
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -200,7 +234,7 @@ def test_axe_on_the_send_controls_and_no_request_before_a_click(make_visit, lang
     page.wait_for_load_state("networkidle")
     before = len(visit.requests)
     fill_visitor(letter, role=role_label(lang))
-    letter.fill_sender(zip="")
+    letter.fill_sender(name="")  # a problem that holds an email back, shown by the send controls
     letter.wait_for_preview(VISITOR["personal"])
     tap(page.get_by_role("link", name=t["send.bar"]))
     tap(letter.letter().get_by_text(t["send.other"], exact=True))

@@ -33,7 +33,7 @@ export class Actions {
 
   /** @param {Event | null} event  null: deferred, the click's default was held back */
   perform(action, button, event) {
-    if (!this.errors.check(this.preview.output, button)) {
+    if (!this.errors.check(this.preview.output, button, { printed: this.printed(action) })) {
       if (event) event.preventDefault();
       return;
     }
@@ -82,11 +82,18 @@ export class Actions {
     note.hidden = false;
   }
 
+  /** Whether the action gives the printed letter (which needs the sender's postal address). */
+  printed(action) {
+    return action === "print" || (["copy", "download-txt"].includes(action) && this.preview.format() === "letter");
+  }
+
   // Safari allows a clipboard write after an await only through a
   // ClipboardItem holding a promise, written inside the click itself.
   copyWhenFresh(pending, button) {
     const value = pending.then(() => {
-      if (!this.errors.check(this.preview.output)) throw new Error("The letter has problems to fix first");
+      if (!this.errors.check(this.preview.output, button, { printed: this.printed("copy") })) {
+        throw new Error("The letter has problems to fix first");
+      }
       return this.preview.letterText(this.preview.letterFor(button));
     });
     value.catch(() => {});

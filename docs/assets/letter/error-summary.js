@@ -49,6 +49,17 @@ export function focusTarget(link) {
   return true;
 }
 
+/**
+ * The problems that hold an action back: all of them for the printed letter;
+ * for an email (or a copy of it) not those only the printed letter needs
+ * (letter_py marks them needed_for: "letter": the sender's street and ZIP code).
+ * @param {{field: string, needed_for?: string}[]} errors  letter_py's
+ * @param {boolean} printed
+ */
+export function blockingErrors(errors, printed) {
+  return printed ? errors : errors.filter((error) => error.needed_for !== "letter");
+}
+
 export class ErrorSummary {
   /**
    * @param {HTMLElement} root  the [data-letter-app] element
@@ -74,12 +85,15 @@ export class ErrorSummary {
    * @param {{errors: object[]} | null} output  null: the engine is not there,
    *   the fallback letter is usable as is
    * @param {Element | null} [button]  the control pressed
+   * @param {{printed?: boolean}} [options]  printed: the action gives the printed letter, which needs
+   *   every field; anything else (an email, a copy of it) goes without those only the printed
+   *   letter needs (letter_py's needed_for: "letter": the sender's street and ZIP code)
    */
-  check(output, button = null) {
+  check(output, button = null, { printed = true } = {}) {
     if (!output) return true;
     this.active = true;
     this.show(output.errors);
-    if (!output.errors.length) return true;
+    if (!blockingErrors(output.errors, printed).length) return true;
     const near = button && button.closest("[data-letter]")?.querySelector("[data-send-missing]");
     if (near) {
       near.hidden = false;
