@@ -134,26 +134,20 @@ def _clean_name(name: str, entry: str, source: str, refused: list[Refusal]) -> s
         return None
 
 
-def read_police(fbi: list[dict[str, str]], hifld: list[dict[str, str]], towns: Iterable[Town], fbi_date: str,
-                fbi_file: str = "agencies.csv", hifld_file: str = "hifld.csv") -> Police:
-    """Match both lists' rows (:mod:`tables`) to the towns (each with its ``counties``); see the module docstring.
+Station = tuple[str, dict[str, str]]  # a HIFLD row and its entry's name for messages
 
-    Messages name each row by its place in its file (``tables.WHERE``).
-    """
-    towns = list(towns)
-    index = _Towns(towns)
-    refused: list[Refusal] = []
-    skipped: list[Skipped] = []
 
-    # The FBI's list: which towns have a department, under which name. An agency of
-    # type NA named like a town still says the town has one (its name unknown).
+def _fbi_departments(fbi: list[dict[str, str]], index: _Towns, fbi_date: str, file: str, refused: list[Refusal],
+                     skipped: list[Skipped]) -> tuple[dict[str, Official], set[str]]:
+    """The FBI's list: the towns with a department, under its name; and every town with an agency of its own
+    (an agency of type NA named like a town says the town has one, its name unknown)."""
     departments: dict[str, Official] = {}
     has_agency: set[str] = set()
     for row in fbi:
         kind, name = row["agency_type"], row["agency_name"]
         if kind not in ("City", "NA"):
             continue
-        entry = f"{fbi_file} {row[WHERE]} ({name[:60]}, {row['ori']})"
+        entry = f"{file} {row[WHERE]} ({name[:60]}, {row['ori']})"
         found = index.find(name, row["county"].split(","))
         if len(found) != 1:
             if kind == "City":
@@ -172,18 +166,24 @@ def read_police(fbi: list[dict[str, str]], hifld: list[dict[str, str]], towns: I
         if clean:
             departments[town_id] = {"role": "police_chief", "organization": clean, "source": FBI,
                                     "checked": fbi_date, "ori": row["ori"]}
+    return departments, has_agency
 
-    # HIFLD's stations: the department's address (the headquarters, where a town has several).
-    stations: dict[str, list[tuple[str, dict[str, str]]]] = {}
-    sheriffs: dict[str, Official] = {}
+
+def _hifld_stations(hifld: list[dict[str, str]], index: _Towns, file: str, skipped: list[Skipped]
+                    ) -> tuple[dict[str, list[Station]], dict[str, list[Station]]]:
+    """HIFLD's Illinois stations: local departments by town ID, sheriff's offices by county key."""
+    stations: dict[str, list[Station]] = {}
+    sheriffs: dict[str, list[Station]] = {}
     for row in hifld:
-        entry = f"{hifld_file} {row[WHERE]} ({row['NAME'][:60]}, {row['ID']})"
-        if row["TYPE"] == "SHERIFF'S OFFICE" and row["STATE"] == "IL":
+        if row["STATE"] != "IL":
+            continue
+        entry = f"{file} {row[WHERE]} ({row['NAME'][:60]}, {row['ID']})"
+        if row["TYPE"] == "SHERIFF'S OFFICE":
             county = _SHERIFF.match(row["NAME"])
             if county and name_key(county[1]) == name_key(row["COUNTY"]):
-                stations.setdefault("sheriff:" + name_key(row["COUNTY"]), []).append((entry, row))
+                sheriffs.setdefault(name_key(row["COUNTY"]), []).append((entry, row))
             continue
-        if row["TYPE"] != "LOCAL POLICE DEPARTMENT" or row["STATE"] != "IL":
+        if row["TYPE"] != "LOCAL POLICE DEPARTMENT":
             continue
         found = index.find(row["NAME"], [row["COUNTY"]])
         if len(found) != 1:
@@ -191,54 +191,78 @@ def read_police(fbi: list[dict[str, str]], hifld: list[dict[str, str]], towns: I
             skipped.append(Skipped(HIFLD, entry, f"unmatched: {why} ({row['COUNTY']})"))
             continue
         stations.setdefault(str(found[0]["id"]), []).append((entry, row))
+    return stations, sheriffs
 
-    for town in towns:
-        town_id = str(town["id"])
-        rows = stations.get(town_id, [])
-        if len(rows) > 1:  # a town's stations: its headquarters, or the one named for the whole department
-            rows = ([r for r in rows if "HEADQUARTERS" in r[1]["NAME"]]
-                    or [r for r in rows if " - " not in r[1]["NAME"] and " / " not in r[1]["NAME"]] or rows)
-        if len(rows) > 1:
-            skipped.append(Skipped(HIFLD, rows[0][0], f"{len(rows)} stations for {town['name']}, none the "
-                                                      "headquarters: no address kept"))
-            rows = []
-        if not rows:
-            continue
-        entry, row = rows[0]
-        official = departments.get(town_id)
-        if official is None:  # HIFLD only: its own name, in the town's own letters where it is the usual one
-            written = row["NAME"].split(" / ")[0].split(" - ")[0]
-            usual = _USUAL.match(written)
-            if usual and name_key(usual[1]) == name_key(str(town["name"])):
-                written = f"{town['name']} Police Department"
-            clean = _clean_name(written, entry, HIFLD, refused)
-            if not clean:
-                continue
-            official = {"role": "police_chief", "organization": clean, "source": HIFLD}
-        departments[town_id] = _located(official, row, entry, refused)
 
-    # Each county by the Gazetteer's own spelling ("LaSalle", "DuPage"), which the FBI writes its own way.
+def _station(town: Town, rows: list[Station], skipped: list[Skipped]) -> Station | None:
+    """A town's one station: its headquarters, or the one named for the whole department."""
+    if len(rows) > 1:
+        rows = ([r for r in rows if "HEADQUARTERS" in r[1]["NAME"]]
+                or [r for r in rows if " - " not in r[1]["NAME"] and " / " not in r[1]["NAME"]] or rows)
+    if len(rows) > 1:
+        skipped.append(Skipped(HIFLD, rows[0][0], f"{len(rows)} stations for {town['name']}, none the "
+                                                  "headquarters: no address kept"))
+    return rows[0] if len(rows) == 1 else None
+
+
+def _hifld_department(town: Town, entry: str, row: Mapping[str, str], refused: list[Refusal]) -> Official | None:
+    """A department only HIFLD lists: its own name, in the town's own letters where it is the usual one."""
+    written = row["NAME"].split(" / ")[0].split(" - ")[0]
+    usual = _USUAL.match(written)
+    if usual and name_key(usual[1]) == name_key(str(town["name"])):
+        written = f"{town['name']} Police Department"
+    clean = _clean_name(written, entry, HIFLD, refused)
+    return {"role": "police_chief", "organization": clean, "source": HIFLD} if clean else None
+
+
+def _sheriffs(fbi: list[dict[str, str]], stations: Mapping[str, list[Station]], towns: list[Town], fbi_date: str,
+              refused: list[Refusal]) -> dict[str, Official]:
+    """Each county's sheriff's office, by the Gazetteer's spelling of the county ("LaSalle", "DuPage")."""
     counties = {name_key(county): county for town in towns for county in town.get("counties", ())}  # type: ignore[union-attr]
+    sheriffs: dict[str, Official] = {}
     for row in fbi:
         county = _SHERIFF.match(row["agency_name"])
         if row["agency_type"] != "County" or not county:
             continue
         key = name_key(county[1])
-        official = {"role": "sheriff", "organization": re.sub(r"\s+", " ", row["agency_name"]),
-                    "source": FBI, "checked": fbi_date, "ori": row["ori"]}
-        found = stations.get("sheriff:" + key, [])
+        official: Official = {"role": "sheriff", "organization": re.sub(r"\s+", " ", row["agency_name"]),
+                              "source": FBI, "checked": fbi_date, "ori": row["ori"]}
+        found = stations.get(key, [])
         if len(found) == 1:
             official = _located(official, found[0][1], found[0][0], refused)
         sheriffs[counties.get(key, county[1])] = official
+    return sheriffs
 
+
+def read_police(fbi: list[dict[str, str]], hifld: list[dict[str, str]], towns: Iterable[Town], fbi_date: str,
+                fbi_file: str = "agencies.csv", hifld_file: str = "hifld.csv") -> Police:
+    """Match both lists' rows (:mod:`tables`) to the towns (each with its ``counties``); see the module docstring.
+
+    Messages name each row by its place in its file (``tables.WHERE``).
+    """
+    towns = list(towns)
+    index = _Towns(towns)
+    refused: list[Refusal] = []
+    skipped: list[Skipped] = []
+    departments, has_agency = _fbi_departments(fbi, index, fbi_date, fbi_file, refused, skipped)
+    stations, sheriff_stations = _hifld_stations(hifld, index, hifld_file, skipped)
+    for town in towns:
+        town_id = str(town["id"])
+        station = _station(town, stations.get(town_id, []), skipped)
+        if station is None:
+            continue
+        entry, row = station
+        official = departments.get(town_id) or _hifld_department(town, entry, row, refused)
+        if official is not None:
+            departments[town_id] = _located(official, row, entry, refused)
+    sheriffs = _sheriffs(fbi, sheriff_stations, towns, fbi_date, refused)
     served: dict[str, str] = {}
     by_key = {name_key(county): county for county in sheriffs}
     for town in towns:
-        town_id = str(town["id"])
         counties = list(town.get("counties", ()))  # type: ignore[arg-type]
-        if town_id in departments or town_id in has_agency or len(counties) != 1:
+        if str(town["id"]) in departments or str(town["id"]) in has_agency or len(counties) != 1:
             continue
         county = by_key.get(name_key(counties[0]))
         if county:
-            served[town_id] = county
+            served[str(town["id"])] = county
     return Police(departments, sheriffs, served, refused, skipped)
