@@ -112,7 +112,7 @@ def build(geo_dir: str | Path, uscityurl_dir: str | Path, openstates_dir: str | 
         websites, more_refused, skipped = uscityurl.read_uscityurl(_text(us_dir / uscityurl.FILE),
                                                                    {str(t["id"]): t for t in towns},
                                                                    answered=answered)
-    except (gazetteer.FormatError, uscityurl.FormatError) as exc:
+    except tables.TableError as exc:
         raise BuildError(str(exc)) from None
     towns = gazetteer.with_counties(towns, counties)
     refused += more_refused

@@ -10,12 +10,11 @@ in, which is how police agencies, listed by county, are matched to towns.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 
 from . import values
 from .records import Refusal, Town
+from .tables import WHERE, csv_rows
 
 SOURCE = "gazetteer"
 PLACES_FILE = "data/raw/gazetteer/2025_Gaz_place_national.txt"
@@ -28,18 +27,6 @@ KINDS = {"25": "city", "43": "town", "47": "village"}
 PLACE_COLUMNS = ("USPS", "GEOID", "NAME", "LSAD", "FUNCSTAT")
 
 
-class FormatError(ValueError):
-    """A file is not the Gazetteer file it should be (missing columns)."""
-
-
-def _rows(text: str, delimiter: str, columns: tuple[str, ...], file: str) -> csv.DictReader:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-    missing = [column for column in columns if column not in [f.strip() for f in reader.fieldnames or ()]]
-    if missing:
-        raise FormatError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    return reader
-
-
 def place_name(name: str, kind: str) -> str:
     """``"Elk Grove Village village"`` -> ``"Elk Grove Village"``: the name without its kind."""
     suffix = " " + kind
@@ -50,12 +37,10 @@ def read_places(text: str, file: str = PLACES_FILE) -> tuple[list[Town], list[Re
     """Illinois' active incorporated places as towns (``id``, ``name``, ``kind``), sorted by ID."""
     towns: list[Town] = []
     refused: list[Refusal] = []
-    reader = _rows(text, "|", PLACE_COLUMNS, file)
-    for row in reader:
-        row = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+    for row in csv_rows(text, PLACE_COLUMNS, file, delimiter="|"):
         if row["USPS"] != STATE or row["FUNCSTAT"] != "A":
             continue
-        entry = f"{file} line {reader.line_num} ({row['NAME'][:60]})"
+        entry = f"{file} {row[WHERE]} ({row['NAME'][:60]})"
         kind = KINDS.get(row["LSAD"])
         place = row["GEOID"]
         if kind is None or len(place) != 7 or not place.isdigit() or not place.startswith(STATE_FIPS):
@@ -75,12 +60,11 @@ def read_places(text: str, file: str = PLACES_FILE) -> tuple[list[Town], list[Re
 def read_counties(counties_text: str, place_counties_text: str) -> dict[str, list[str]]:
     """Each Illinois place's counties, by name (``"Cook"``), in the order of their FIPS codes."""
     names: dict[str, str] = {}
-    for row in _rows(counties_text, "|", ("USPS", "GEOID", "NAME"), COUNTIES_FILE):
-        row = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+    for row in csv_rows(counties_text, ("USPS", "GEOID", "NAME"), COUNTIES_FILE, delimiter="|"):
         if row["USPS"] == STATE:
             names[row["GEOID"]] = row["NAME"].removesuffix(" County")
     found: dict[str, list[str]] = {}
-    for row in _rows(place_counties_text, ",", ("Place GEOID", "County GEOID"), PLACE_COUNTIES_FILE):
+    for row in csv_rows(place_counties_text, ("Place GEOID", "County GEOID"), PLACE_COUNTIES_FILE):
         place, county = row["Place GEOID"], row["County GEOID"]
         if place.startswith(STATE_FIPS) and county in names:
             found.setdefault(place, []).append(county)

@@ -25,14 +25,18 @@ class TableError(ValueError):
     """A file that is not the table it should be; the message names it."""
 
 
-def csv_rows(text: str, columns: tuple[str, ...], file: str) -> list[dict[str, str]]:
-    """The rows of a CSV file that has at least ``columns``."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    missing = [column for column in columns if column not in (reader.fieldnames or ())]
+def csv_rows(text: str, columns: tuple[str, ...], file: str, delimiter: str = ",") -> list[dict[str, str]]:
+    """The rows of a CSV file (the Census's are ``|``-separated) that has at least ``columns``.
+
+    Names and values are stripped: the Census pads its header's last name.
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    names = [name.strip() for name in reader.fieldnames or ()]
+    missing = [column for column in columns if column not in names]
     if missing:
         raise TableError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    return [{**{key: (value or "").strip() for key, value in row.items() if key}, WHERE: f"line {reader.line_num}"}
-            for row in reader]
+    return [{**{key.strip(): (value or "").strip() for key, value in row.items() if key},
+             WHERE: f"line {reader.line_num}"} for row in reader]
 
 
 def dbf_rows(data: bytes, file: str) -> list[dict[str, str]]:

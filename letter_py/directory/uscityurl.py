@@ -9,13 +9,12 @@ an ``http://`` one: never shipped).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping
 
 from . import values
 from .records import Refusal, Skipped, Town
+from .tables import WHERE, csv_rows
 
 SOURCE = "uscityurl"
 FILE = "UScityURL.csv"
@@ -23,10 +22,6 @@ STATE = "Illinois"
 COLUMNS = ("GEOID", "MUNICIPALITY", "STATE", "WEBSITE_AVAILABLE", "WEBSITE_URL")
 # 1600000US1714000: summary level 160 (place), then the 7-digit place ID (state 17 + place 14000).
 _GEOID = re.compile(r"^1600000US(17\d{5})$")
-
-
-class FormatError(ValueError):
-    """The file is not UScityURL's CSV (missing columns): nothing can be read from it."""
 
 
 def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE,
@@ -41,25 +36,21 @@ def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE,
     address -> the day it answered, :func:`read_answered`) ships as that
     address, with that day as ``website_checked``.
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    missing = [column for column in COLUMNS if column not in (reader.fieldnames or ())]
-    if missing:
-        raise FormatError(f"{file}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
     websites: dict[str, dict[str, str]] = {}
     refused: list[Refusal] = []
     skipped: list[Skipped] = []
-    for row in reader:
-        if row.get("STATE") != STATE:
+    for row in csv_rows(text, COLUMNS, file):
+        if row["STATE"] != STATE:
             continue
-        raw_name = (row.get("MUNICIPALITY") or "")[:60]
-        entry = f"{file} line {reader.line_num} ({raw_name})"
-        match = _GEOID.match(row.get("GEOID") or "")
+        raw_name = row["MUNICIPALITY"][:60]
+        entry = f"{file} {row[WHERE]} ({raw_name})"
+        match = _GEOID.match(row["GEOID"])
         if match is None:
             refused.append(Refusal(SOURCE, entry, "GEOID",
-                                   f"not an Illinois Census place GEOID like 1600000US1714000: {row.get('GEOID')!r}"))
+                                   f"not an Illinois Census place GEOID like 1600000US1714000: {row['GEOID']!r}"))
             continue
         place = match[1]
-        entry = f"{file} line {reader.line_num} ({raw_name}, {place})"
+        entry = f"{file} {row[WHERE]} ({raw_name}, {place})"
         town = towns.get(place)
         if town is None:
             skipped.append(Skipped(SOURCE, entry, "not an active Illinois town in the Census Gazetteer "
@@ -68,7 +59,7 @@ def read_uscityurl(text: str, towns: Mapping[str, Town], file: str = FILE,
         if place in websites:
             refused.append(Refusal(SOURCE, entry, "GEOID", f"a second row for place {place}"))
             continue
-        url = (row.get("WEBSITE_URL") or "").strip()
+        url = row["WEBSITE_URL"]
         secure = "https://" + url[len("http://"):] if url.lower().startswith("http://") else ""
         checked = (answered or {}).get(secure) if secure else None
         if url:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import yaml
@@ -81,7 +80,7 @@ def test_it_tries_the_https_address_of_each_http_website_the_build_refused(tmp_p
         {"source": "openstates", "entry": "z", "field": "sources.url",
          "reason": "not an https:// address: 'http://www.invillapark.com/27/Government'"},
     ]}), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(program)], cwd=tmp_path, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "https://www.peoriagov.org/\n"

@@ -50,7 +50,7 @@ function sourceWords(official, data, date) {
 }
 
 /** A new issue, prefilled with what the directory says (never what the visitor typed). */
-export function reportLink(base, official, town, roleLabel, data) {
+function reportLink(base, official, town, roleLabel, data) {
   const source = data.sources[official.source] || { name: official.source };
   const facts = ["name", "organization", "email", "phone", "address", "term_end"]
     .filter((key) => official[key])
