@@ -81,18 +81,23 @@ import yaml
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SKIP_DIRS = {"overrides"}
-TRANSLATIONS = {"es": DOCS / "es"}   # language -> folder of its pages
+# language -> folder of its pages: every folder of docs/ but the theme's overrides
+# and what is not pages (assets, strings).
+TRANSLATIONS = {d.name: d for d in sorted(DOCS.iterdir())
+                if d.is_dir() and d.name not in SKIP_DIRS | {"assets", "strings"}}
 
 # --- what a figure looks like ------------------------------------------------
 PERCENT_RE = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)", re.IGNORECASE
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b|procent\w*)", re.IGNORECASE
 )
 DOLLAR_RE = re.compile(
     r"(?:\\?\$\s?\d[\d,]*(?:\.\d+)?)|(?:(?<![\w.])\d[\d,]*(?:\.\d+)?\s+dollars\b)"
     # Spanish: "US$ 1,000" (the "$" form above already matches "US$1,000"),
     # "1,000 dólares", "1.000 dólares", "5 mil dólares", "2 millones de dólares"
     r"|(?:\bUS\$\s*\d)"
-    r"|(?:(?<![\w.])\d[\d,.]*(?:\s+(?:mil|millones?\s+de))?\s+d[óo]lares\b)",
+    r"|(?:(?<![\w.])\d[\d,.]*(?:\s+(?:mil|millones?\s+de))?\s+d[óo]lares\b)"
+    # Polish: "1000 dolarów", "10 000 dolarów" (a space groups thousands), "5 tys. dolarów", "2 mln dolarów"
+    r"|(?:(?<![\w.])\d(?:[\d,.]|[ \u00a0]\d{3}\b)*(?:\s+(?:tys\.|mln|mld))?\s+dolar\w*)",
     re.IGNORECASE,
 )
 
