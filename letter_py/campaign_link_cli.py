@@ -19,8 +19,8 @@ DESCRIPTION = (
     "Print the campaign link for a town: FILE.toml holds organizer, [defaults] city and state, "
     "[[officials]] (name, role, email, address) and [[articles]] (title, outlet, date, url), as in "
     "campaign.toml (a whole campaign.toml works too). The link is BASE#c1...: the part after # never "
-    "reaches a server. With --decode LINK, print a link's campaign back as TOML. --lang es words the "
-    "problems found in Spanish (or another of the campaign's languages)."
+    "reaches a server. With --decode LINK, print a link's campaign back as TOML. --lang words the problems "
+    "found in another of the campaign's languages (es for Spanish, pl for Polish)."
 )
 
 
