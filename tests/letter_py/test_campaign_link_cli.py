@@ -89,7 +89,7 @@ def test_with_lang_es_the_problems_are_in_spanish(town: Path):
     damaged = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "es")
     assert damaged.returncode == 1 and "Este enlace de campaña está dañado o incompleto" in damaged.stderr
     unknown = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "fr")
-    assert unknown.returncode == 2 and "--lang: the campaign's languages are en, es, not 'fr'" in unknown.stderr
+    assert unknown.returncode == 2 and "--lang: the campaign's languages are en, es, pl, not 'fr'" in unknown.stderr
 
 
 @pytest.mark.parametrize(("args", "status", "reason"), [
