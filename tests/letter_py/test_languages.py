@@ -17,7 +17,7 @@ import letter_py
 from letter_py import CampaignError
 from letter_py.cli import EXAMPLE_ES
 from letter_py.dates import format_date
-from letter_py.states import STATES, STATES_ES, state_code, state_name
+from letter_py.states import NAMES, STATES, STATES_ES, STATES_PL, listed, state_code, state_name
 from letter_py.web import Engine
 from tests.hostile import HOSTILE_STRINGS
 from tests.letter_py.letter_helpers import DEFAULT, fields, render, run
@@ -130,6 +130,25 @@ def test_every_state_has_its_spanish_name() -> None:
     assert STATES_ES["LA"] == "Luisiana" and STATES_ES["IL"] == "Illinois"
     assert state_code("carolina  del norte") == state_code("CAROLINA DEL NORTE") == "NC"
     assert state_code("Hawai") == "HI" and state_name("NC", "fr") == "North Carolina"
+
+
+@pytest.mark.parametrize("lang", sorted(NAMES))
+def test_every_language_names_every_state(lang: str) -> None:
+    names = NAMES[lang]
+    assert set(names) == set(STATES) and all(names.values())
+    for code, name in names.items():
+        assert state_code(name) == code, name
+        assert state_name(code, lang) == name
+    assert len(listed(lang)) == len(STATES)
+
+
+def test_polish_state_names_follow_the_glossary() -> None:
+    assert STATES_PL["NC"] == "Karolina Północna" and STATES_PL["CA"] == "Kalifornia"
+    assert STATES_PL["NY"] == "Nowy Jork" and STATES_PL["NJ"] == "New Jersey" and STATES_PL["IL"] == "Illinois"
+    assert STATES_PL["HI"] == "Hawaje" and STATES_PL["PR"] == "Portoryko" and STATES_PL["GA"] == "Georgia"
+    assert state_code("karolina polnocna") == state_code("KAROLINA PÓŁNOCNA") == "NC"
+    names = [name for _code, name in listed("pl")]
+    assert names.index("Kalifornia") < names.index("Kansas") and names[-5] == "Guam"
 
 
 def test_addresses_stay_as_typed() -> None:
