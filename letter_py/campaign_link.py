@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from .config import SOURCE_LANGUAGE, Official, read_toml
-from .i18n import N_, gettext_for
+from .i18n import N_, N_plural, gettext_for, ngettext_for
 from .model import Article, FieldError
 from .states import STATES, state_name
-from .text import clean_line, thousands
+from .text import clean_line
 from .validate import ROLE_LIMIT, Field, ListMessages, _Collector
 
 if TYPE_CHECKING:
@@ -92,12 +92,12 @@ TOP_KEYS = frozenset({"organizer", "defaults", "officials", "articles"})
 OFFICIAL_KEYS = ("name", "role", "title", "email", "address", "family_name")
 OFFICIALS = ListMessages(
     wrong_type=N_("The officials must be a list (a JSON array)"),
-    too_many=N_("Enter no more than {limit} officials"),
+    too_many=N_plural("Enter no more than {limit} official", "Enter no more than {limit} officials"),
     item_wrong_type=N_("Each official must be a set of named fields (a JSON object)"),
 )
 ARTICLES = ListMessages(
     wrong_type=N_("The news articles must be a list (a JSON array)"),
-    too_many=N_("Enter no more than {limit} news articles"),
+    too_many=N_plural("Enter no more than {limit} news article", "Enter no more than {limit} news articles"),
     item_wrong_type=N_("Each of the news articles must be a set of named fields (a JSON object)"),
 )
 ARTICLE_KEYS = ("title", "outlet", "date", "url")
@@ -251,9 +251,10 @@ _DAMAGED = N_("This campaign link is damaged or incomplete. Ask the person who s
              "or copy the whole link, including the part after #")
 
 
-def _error(lang: str, field: str, code: str, message: str, **values: object) -> FieldError:
-    """A whole-link error, its msgid worded in ``lang``."""
-    text = gettext_for(lang)(message)
+def _error(lang: str, field: str, code: str, message: str | tuple[str, str], count: int = 0,
+           **values: object) -> FieldError:
+    """A whole-link error, its msgid worded in ``lang`` (a singular and plural pair: by ``count``)."""
+    text = gettext_for(lang)(message) if isinstance(message, str) else ngettext_for(lang)(*message, count)
     return FieldError(field, code, text.format(**values) if values else text)
 
 
@@ -265,9 +266,10 @@ def _unpack(fragment: str, lang: str) -> tuple[object, list[FieldError]]:
                 "This campaign link was made by a newer version of this site. Open it on the site that made it"))]
         return None, [_error(lang, "", "not_campaign", N_("This is not a campaign link: it should contain #c1."))]
     if len(fragment) > MAX_FRAGMENT:
-        return None, [_error(lang, "", "too_long", N_(
-            "This campaign link is too long to be read ({length} characters, at most {limit})"),
-            length=thousands(len(fragment)), limit=thousands(MAX_FRAGMENT))]
+        return None, [_error(lang, "", "too_long", N_plural(
+            "This campaign link is too long to be read ({length:,} character, at most {limit:,})",
+            "This campaign link is too long to be read ({length:,} characters, at most {limit:,})"),
+            count=len(fragment), length=len(fragment), limit=MAX_FRAGMENT)]
     body = fragment[len(PREFIX):]
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
@@ -324,10 +326,12 @@ def make_link(base: str, local: LocalCampaign, lang: str = SOURCE_LANGUAGE) -> t
         return "", [_error(lang, "base", "invalid_url", problem)]
     link = base.split("#", 1)[0] + "#" + encode(local)
     if len(link) > MAX_LINK:
-        return "", [_error(lang, "", "too_long", N_(
-            "The link would be {length} characters long, and a QR code of more than {limit} does not scan "
+        return "", [_error(lang, "", "too_long", N_plural(
+            "The link would be {length:,} character long, and a QR code of more than {limit:,} does not scan "
+            "reliably. Remove an official or a news article, or shorten the addresses",
+            "The link would be {length:,} characters long, and a QR code of more than {limit:,} does not scan "
             "reliably. Remove an official or a news article, or shorten the addresses"),
-            length=thousands(len(link)), limit=thousands(MAX_LINK))]
+            count=len(link), length=len(link), limit=MAX_LINK)]
     return link, []
 
 

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from .campaign import Campaign
 from .campaign_link import decode, make_link, read_toml_campaign, to_toml
+from .i18n import gettext_for, ngettext_for
 from .model import FieldError
 
 DESCRIPTION = (
     "Print the campaign link for a town: FILE.toml holds organizer, [defaults] city and state, "
     "[[officials]] (name, role, email, address) and [[articles]] (title, outlet, date, url), as in "
     "campaign.toml (a whole campaign.toml works too). The link is BASE#c1...: the part after # never "
-    "reaches a server. With --decode LINK, print a link's campaign back as TOML. --lang es words the "
-    "problems found in Spanish (or another of the campaign's languages)."
+    "reaches a server. With --decode LINK, print a link's campaign back as TOML. --lang words the problems "
+    "found in another of the campaign's languages (es for Spanish, pl for Polish)."
 )
 
 
@@ -36,10 +37,15 @@ def add_parser(commands: argparse._SubParsersAction, common: Callable[[argparse.
     sub.set_defaults(run=run_command)
 
 
-def _problems(errors: list[FieldError], what: str) -> str:
+def _problems(errors: list[FieldError], what: str | None, lang: str) -> str:
+    """The problems on one line in ``lang``, their number with its own form (ngettext); ``what`` None: the link."""
+    _, ngettext = gettext_for(lang), ngettext_for(lang)
     shown = "; ".join(f"{e.field}: {e.message}" if e.field else e.message for e in errors[:5])
-    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-    return f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {what}: {shown}{more}"
+    if len(errors) > 5:
+        more = len(errors) - 5
+        shown += ngettext(" (and {count} more)", " (and {count} more)", more).format(count=more)
+    line = ngettext("{count} problem in {what}: {shown}", "{count} problems in {what}: {shown}", len(errors))
+    return line.format(count=len(errors), what=_("the link") if what is None else what, shown=shown)
 
 
 def run(args: argparse.Namespace, campaign: Campaign, read_text: Callable[[str], str],
@@ -54,19 +60,19 @@ def run(args: argparse.Namespace, campaign: Campaign, read_text: Callable[[str],
             raise failure("--decode LINK takes no FILE, --base or --qr", 2)
         local, errors = decode(args.decode, campaign, lang)
         if errors:
-            raise failure(_problems(errors, "the link"))
+            raise failure(_problems(errors, None, lang))
         sys.stdout.write(to_toml(local))
         return 0
     if not args.file or not args.base:
         raise failure("give FILE.toml and --base URL (or --decode LINK)", 2)
     local, errors = read_toml_campaign(read_text(args.file), campaign, origin=args.file, lang=lang)
     if errors:
-        raise failure(_problems(errors, args.file))
+        raise failure(_problems(errors, args.file, lang))
     link, errors = make_link(args.base, local, lang)
     if errors and errors[0].field == "base":
         raise failure(f"--base: {errors[0].message}", 2)
     if errors:
-        raise failure(_problems(errors, "the link"))
+        raise failure(_problems(errors, None, lang))
     if args.qr:
         from .qr import QRError, qr_svg
 

@@ -21,7 +21,7 @@ from .batch import read_rows
 from .campaign import Campaign, CampaignError, default_campaign, load_campaign
 from .dates import parse_iso_date
 from .formats import FORMATS
-from .i18n import gettext_for, has_catalogue
+from .i18n import gettext_for, has_catalogue, ngettext_for
 from .jsonapi import render_document
 from .model import FieldError
 from .render import render_letters
@@ -69,7 +69,20 @@ EXAMPLE_ES: dict[str, object] = {
     ],
     "personal": "He criado a mis hijos aquí y quiero que todos los jóvenes de nuestra ciudad estén seguros.",
 }
-EXAMPLES: dict[str, dict[str, object]] = {"en": EXAMPLE, "es": EXAMPLE_ES}
+# In Polish: names with the letters a file name must still spell (ł, ś), and greetings by gender.
+EXAMPLE_PL: dict[str, object] = {
+    "lang": "pl",
+    **EXAMPLE,
+    "recipients": [
+        {**EXAMPLE["recipients"][0], "gender": "f", "name": "Małgorzata Wiśniewska"},  # type: ignore[index]
+        {**EXAMPLE["recipients"][1], "gender": "m", "name": "Paweł Zając"},  # type: ignore[index]
+    ],
+    "sender": {**EXAMPLE["sender"], "name": "Łucja Dąbrowska"},  # type: ignore[dict-item]
+    "personal": "Wychowuję tu dzieci i chcę, aby wszyscy młodzi ludzie w naszym mieście byli bezpieczni.",
+}
+EXAMPLES: dict[str, dict[str, object]] = {"en": EXAMPLE, "es": EXAMPLE_ES, "pl": EXAMPLE_PL}
+LANGUAGES_HELP = "a letter language's code: en (the default), es, pl or another the campaign has"
+
 
 
 class Failure(Exception):
@@ -123,13 +136,19 @@ def _read_json_object(path: str) -> dict[str, object]:
     return data
 
 
-def _errors_line(errors: Sequence[FieldError], _: Callable[[str], str]) -> str:
-    """The input's problems on one line, worded by ``_`` (the messages are the input's own)."""
+def _plural(args: argparse.Namespace) -> Callable[[str, str, int], str]:
+    """``ngettext`` for the command's own lines, in ``--lang``'s language (see :func:`_words`)."""
+    lang = (getattr(args, "lang", None) or "en").strip().replace("_", "-").split("-", 1)[0].lower()
+    return ngettext_for(lang if has_catalogue(lang) else "en")
+
+
+def _errors_line(errors: Sequence[FieldError], _: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> str:
+    """The input's problems on one line, worded by ``_`` and ``ngettext`` (the messages are the input's own)."""
     shown = "; ".join(f"{e.field or _('input')}: {e.message}" for e in errors[:5])
     if len(errors) > 5:
-        shown += _(" (and {count} more)").format(count=len(errors) - 5)
-    line = _("{count} problem in the input: {shown}") if len(errors) == 1 else _(
-        "{count} problems in the input: {shown}")
+        more = len(errors) - 5
+        shown += ngettext(" (and {count} more)", " (and {count} more)", more).format(count=more)
+    line = ngettext("{count} problem in the input: {shown}", "{count} problems in the input: {shown}", len(errors))
     return line.format(count=len(errors), shown=shown)
 
 
@@ -182,7 +201,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     letter_input, errors = parse_input(data, campaign)
     _ = _words(args)
     if errors and not args.draft:
-        raise Failure(_errors_line(errors, _) + _(" (use --draft to render with placeholders)"))
+        raise Failure(_errors_line(errors, _, _plural(args)) + _(" (use --draft to render with placeholders)"))
     for error in errors:
         print(f"letter-py: warning: {error.field}: {error.message}", file=sys.stderr)
     drafts = render_letters(letter_input, campaign, today)
@@ -213,7 +232,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     base = _with_lang(_read_json_object(args.base) if args.base else {}, args.lang)  # a row's lang column wins
     fmt = FORMATS[args.format]
     out = Path(args.out)
-    _ = _words(args)
+    _, ngettext = _words(args), _plural(args)
     try:
         handle = open(args.senders, encoding="utf-8-sig", newline="")  # noqa: SIM115
         out.mkdir(parents=True, exist_ok=True)
@@ -232,7 +251,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if errors:
                 bad += 1
                 print(_("{file}, line {line}: {problems}").format(
-                    file=args.senders, line=line, problems=_errors_line(errors, _)), file=sys.stderr)
+                    file=args.senders, line=line, problems=_errors_line(errors, _, ngettext)), file=sys.stderr)
                 summary.append((line, "error", " | ".join(f"{e.field}: {e.message}" for e in errors)))
                 continue
             names = []
@@ -245,12 +264,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
             summary.append((line, "ok", " ".join(names)))
     _write_summary(out / "summary.csv", summary)
     rows = len(summary)
-    print(_("{rows} {row_word}: {ok} written as {written} {file_word} in {out}, {bad} with errors; "
-            "summary in {summary}").format(
-        rows=rows, row_word=_("row") if rows == 1 else _("rows"), ok=rows - bad, written=written,
-        file_word=_("file") if written == 1 else _("files"), out=out, bad=bad, summary=out / "summary.csv"))
+    # Each number with its own noun, each phrase a whole message: the number chooses the form.
+    print(_("{rows}: {ok} written as {files} in {out}, {bad} with errors; summary in {summary}").format(
+        rows=ngettext("{count} row", "{count} rows", rows).format(count=rows), ok=rows - bad,
+        files=ngettext("{count} file", "{count} files", written).format(count=written), out=out, bad=bad,
+        summary=out / "summary.csv"))
     if bad:
-        raise Failure(_("{bad} of {rows} rows had errors (see above); the other rows were written").format(
+        raise Failure(ngettext("{bad} of {rows} row had errors (see above); the other rows were written",
+                         "{bad} of {rows} rows had errors (see above); the other rows were written", rows).format(
             bad=bad, rows=rows))
     return 0
 
@@ -273,7 +294,7 @@ def _template_line(exc: BaseException) -> str:
 
 
 def cmd_check_campaign(args: argparse.Namespace) -> int:
-    _ = _words(args)
+    _, ngettext = _words(args), _plural(args)
     try:
         campaign = load_campaign(args.folder)
     except CampaignError as exc:
@@ -297,12 +318,15 @@ def cmd_check_campaign(args: argparse.Namespace) -> int:
     if problems:
         shown = "; ".join(problems[:5])
         if len(problems) > 5:
-            shown += _(" (and {count} more)").format(count=len(problems) - 5)
+            more = len(problems) - 5
+            shown += ngettext(" (and {count} more)", " (and {count} more)", more).format(count=more)
         raise Failure(_("broken campaign: {reason}").format(reason=f"{args.folder}: {shown}"))
-    print(_("ok: {name} in {folder}: {roles} roles, {officials} officials, {articles} articles, "
-            "letters in {languages}").format(
-        name=repr(campaign.name), folder=args.folder, roles=len(campaign.roles),
-        officials=len(campaign.officials), articles=len(campaign.articles),
+    roles, officials, articles = len(campaign.roles), len(campaign.officials), len(campaign.articles)
+    print(_("ok: {name} in {folder}: {roles}, {officials}, {articles}, letters in {languages}").format(
+        name=repr(campaign.name), folder=args.folder,
+        roles=ngettext("{count} role", "{count} roles", roles).format(count=roles),
+        officials=ngettext("{count} official", "{count} officials", officials).format(count=officials),
+        articles=ngettext("{count} article", "{count} articles", articles).format(count=articles),
         languages=", ".join(campaign.languages)))
     return 0
 
@@ -332,14 +356,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--today", metavar="YYYY-MM-DD",
                          help="the date used when the input gives none (default: today)")
         sub.add_argument("--lang", metavar="LANG",
-                         help='the language of the messages and of these lines, and the letter\'s when the '
-                              'input gives none: "en" (default) or another of the campaign\'s, like "es"')
+                         help="the language of the messages and of these lines, and the letter's when the "
+                              f"input gives none: {LANGUAGES_HELP}")
 
     formats = ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
 
     sub = commands.add_parser("example", help="print a complete, valid input document (JSON)",
                               description="Print a complete, valid input document (JSON) that render accepts; "
-                                          "--lang es gives a Spanish letter's.")
+                                          "--lang gives the same letter in another language (es, pl).")
     sub.add_argument("--lang", metavar="LANG", help=f"the example's letter language: {', '.join(EXAMPLES)}")
     sub.add_argument("--town", metavar="NAME",
                      help="an Illinois town (name or Census place ID): its known officials become the recipients")
@@ -374,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Load a campaign folder, compile its templates and render sample "
                                           "letters; report the file and line of the first problem.")
     sub.add_argument("folder", metavar="DIR", help="campaign folder")
-    sub.add_argument("--lang", metavar="LANG", help='the language of these lines: "en" (default) or "es"')
+    sub.add_argument("--lang", metavar="LANG", help=f"the language of these lines: {LANGUAGES_HELP}")
     sub.set_defaults(run=cmd_check_campaign)
 
     from .campaign_link_cli import add_parser

@@ -109,13 +109,17 @@ class Language(NamedTuple):
     ``dear`` is the greeting's word, neutral, female and male (*Estimado/a*,
     *Estimada*, *Estimado*); ``salutation_end`` the punctuation after the
     salutation; ``salutation_name`` ``"last"`` (the last word of the name, as in
-    "Dear Mayor Lopez") or ``"full"`` (the name as typed, as Spanish letters do);
+    "Dear Mayor Lopez"), ``"full"`` (the name as typed, as Spanish letters do)
+    or ``"none"`` (no name at all: Polish greets by the title's vocative alone,
+    "Szanowny Panie Burmistrzu,");
     ``neutral_label`` the recipient block's format when no gender is given and
     the role's label has two forms (``"{name}, {title}"``); ``prompts`` the
     sentence starters the page offers by "In your own words" (:func:`_prompts`);
     ``salutation_title`` how a title the visitor types stands in the greeting:
-    ``"capital"`` (English: "Dear Alderperson Dowell,", however it was typed) or ``"lower"`` (Spanish:
-    "Estimada concejala Ana Dowell:"). The address block always starts it with a capital.
+    ``"capital"`` (English: "Dear Alderperson Dowell,", however it was typed), ``"lower"`` (Spanish:
+    "Estimada concejala Ana Dowell:") or ``"none"`` (left out: a language whose greeting needs a
+    form the engine cannot make of a typed title, Polish's vocative). The address block always
+    starts it with a capital.
     """
 
     code: str
@@ -328,8 +332,8 @@ def _prompts(src: _Source, table: Mapping[str, object], where: str, at: int = 0)
 
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
-_NAME_STYLES = ("last", "full")
-_TITLE_CASES = ("capital", "lower")
+_NAME_STYLES = ("last", "full", "none")
+_TITLE_CASES = ("capital", "lower", "none")
 
 
 def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> Language:
@@ -350,10 +354,10 @@ def _language(src: _Source, code: str, table: object, prompts_at: int = 0) -> La
     dear = _string(src, table, "dear", where)
     style = _string(src, table, "salutation_name", where, default="last")
     if style not in _NAME_STYLES:
-        raise src.fail(f"[lang.{code}] salutation_name must be \"last\" or \"full\", not {style!r}", where)
+        raise src.fail(f"[lang.{code}] salutation_name must be \"last\", \"full\" or \"none\", not {style!r}", where)
     title_case = _string(src, table, "salutation_title", where, default="capital")
     if title_case not in _TITLE_CASES:
-        raise src.fail(f"[lang.{code}] salutation_title must be \"capital\" or \"lower\", not {title_case!r}", where)
+        raise src.fail(f"[lang.{code}] salutation_title must be \"capital\", \"lower\" or \"none\", not {title_case!r}", where)
     neutral = _string(src, table, "neutral_label", where, default="{title} {name}")
     if sorted(re.findall(r"{(\w*)}", neutral)) != ["name", "title"] or neutral.count("{") != 2:
         raise src.fail(f"[lang.{code}] neutral_label must hold {{title}} and {{name}} once each, "

@@ -31,8 +31,17 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a msgid with a number, kept in a table: its singular and plural (``babel.cfg`` names the marker)."""
+    return singular, plural
+
+
 def _same(message: str) -> str:
     return message
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
 
 
 @functools.cache
@@ -66,3 +75,14 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     """``_`` for ``lang``: a msgid in, its translation (or the msgid itself) out."""
     catalogue = translations(lang)
     return _same if catalogue is None else catalogue.gettext
+
+
+def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
+    """``ngettext`` for ``lang``: the form a number takes, by the catalogue's ``Plural-Forms``.
+
+    English has two forms (1 / other); Polish three (1; 2-4, 22-24...; 5-21, 25...),
+    so a message with a number is always one msgid with its plural, never a
+    number put before a word chosen in code.
+    """
+    catalogue = translations(lang)
+    return _english_plural if catalogue is None else catalogue.ngettext

@@ -46,6 +46,8 @@ def tidy(text: str) -> str:
 # Translators: a news article cited in a letter. US English puts the comma inside
 # the quotation marks; Spanish puts it after them: "{title}", {details}.
 _CITATION = N_('"{title}," {details}')
+# Translators: a cited news article with no outlet or date: its title in the language's quotation marks.
+_TITLE_ONLY = N_('"{title}"')
 
 
 def _citation(article: Article, title_placeholder: str, lang: str = "en") -> str:
@@ -53,7 +55,7 @@ def _citation(article: Article, title_placeholder: str, lang: str = "en") -> str
     title = article.title or title_placeholder
     rest = [part for part in (article.outlet, _article_date(article.date, lang)) if part]
     if not rest:
-        return f'"{title}"'
+        return f'"{title}"' if lang == "en" else gettext_for(lang)(_TITLE_ONLY).format(title=title)
     if lang == "en":
         return f'"{title}," ' + ", ".join(rest)
     return gettext_for(lang)(_CITATION).format(title=title, details=", ".join(rest))
@@ -149,6 +151,7 @@ class Draft:
         role_label = ""
         family = recipient.family_name
         full = language.salutation_name == "full"
+        word = ""
         if role is None:
             title = ""
             name = recipient.name or ph["recipient"]
@@ -176,7 +179,13 @@ class Draft:
                 short = f"{word} {greeted}" if word else greeted
             else:
                 short = f"{word + ' ' if word else ''}{name}"
-        salutation = f"{dear} {short}{end}"
+        greeting = short
+        if language.salutation_name == "none":
+            # The title alone, in the vocative, and no name (Polish: "Szanowny Panie Burmistrzu,";
+            # neutral "Szanowni Państwo,"); the reminder names them as the address block does.
+            greeting = word
+            short = uncapitalised(title) + label[len(title):] if title and label.startswith(title) else label
+        salutation = f"{dear} {greeting}{end}" if greeting else f"{dear}{end}"
         self.view = SimpleNamespace(
             role=recipient.role,
             role_label=role_label,
@@ -370,9 +379,10 @@ def _short_title(title: str, case: str = "capital") -> str:
     ``case`` is the language's ``salutation_title``: ``"lower"`` writes it as a
     Spanish greeting does, in lower case ("Estimada concejala Ana Dowell:"),
     ``"capital"`` as an English one does ("Dear Alderperson Dowell,"), however
-    it was typed; the rest of the title stays as typed.
+    it was typed; the rest of the title stays as typed. ``"none"`` leaves it
+    out (a Polish greeting would need its vocative: "Szanowna Pani,").
     """
-    if not (title and len(title) <= SHORT_TITLE_LIMIT and len(title.split()) <= SHORT_TITLE_WORDS):
+    if case == "none" or not (title and len(title) <= SHORT_TITLE_LIMIT and len(title.split()) <= SHORT_TITLE_WORDS):
         return ""
     return uncapitalised(title) if case == "lower" else capitalised(title)
 

@@ -1,8 +1,8 @@
 """US states and territories, by USPS code and by name, in each letter language.
 
 The letter says "in Illinois"; the address block says "IL". A visitor may type
-either, in any case, in English or in Spanish ("Carolina del Norte", with or
-without accents). Spanish letters name a state as Spanish-language US usage
+either, in any case, in English or in any letter language ("Carolina del Norte",
+"Karolina Północna", with or without accents). Spanish letters name a state as Spanish-language US usage
 does (USAGov en Español, AP's Spanish style): a Spanish name where there is an
 established one (*Carolina del Norte*, *Pensilvania*), the English name
 otherwise (*Illinois*, *Texas*); the glossary (``locale/es/GLOSSARY.md``)
@@ -50,17 +50,29 @@ STATES_ES: dict[str, str] = {
     "PR": "Puerto Rico", "VI": "Islas Vírgenes de los Estados Unidos",
 }
 
-NAMES: dict[str, dict[str, str]] = {"en": STATES, "es": STATES_ES}
+# Polish: a Polish name only where Polish usage has one (KSNG, the Polish press;
+# locale/pl/GLOSSARY.md), the English one otherwise.
+STATES_PL: dict[str, str] = {
+    **STATES,
+    "CA": "Kalifornia", "PA": "Pensylwania", "NC": "Karolina Północna", "SC": "Karolina Południowa",
+    "ND": "Dakota Północna", "SD": "Dakota Południowa", "WV": "Wirginia Zachodnia", "VA": "Wirginia",
+    "FL": "Floryda", "LA": "Luizjana", "HI": "Hawaje", "DC": "Dystrykt Kolumbii", "PR": "Portoryko",
+    "AS": "Samoa Amerykańskie", "MP": "Mariany Północne", "VI": "Wyspy Dziewicze Stanów Zjednoczonych",
+    "NY": "Nowy Jork", "NM": "Nowy Meksyk",
+}
+
+# Every language's table: a new language is a table here (every code, tested) and nothing else.
+NAMES: dict[str, dict[str, str]] = {"en": STATES, "es": STATES_ES, "pl": STATES_PL}
 TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
 
 
 def _key(text: str) -> str:
-    """Lower case, single spaces, no accents: "Nuevo  México" and "nuevo mexico" meet."""
+    """Lower case, single spaces, no accents: "Nuevo  México" and "nuevo mexico" meet ("Północna", "polnocna" too)."""
     text = " ".join(text.replace(",", " ").split()).lower()
     if not text.isascii():
         import unicodedata
 
-        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        text = "".join(c for c in unicodedata.normalize("NFD", text.replace("ł", "l")) if not unicodedata.combining(c))
     return text
 
 
@@ -68,8 +80,9 @@ _LOOKUP: dict[str, str] = {}
 for _code, _name in STATES.items():
     _LOOKUP[_code.lower()] = _code
     _LOOKUP[_name.lower()] = _code
-for _code, _name in STATES_ES.items():
-    _LOOKUP.setdefault(_key(_name), _code)
+for _names in NAMES.values():
+    for _code, _name in _names.items():
+        _LOOKUP.setdefault(_key(_name), _code)
 _LOOKUP["washington dc"] = _LOOKUP["washington d.c."] = _LOOKUP["d.c."] = "DC"
 _LOOKUP["virgin islands"] = _LOOKUP["us virgin islands"] = "VI"
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from .dates import parse_iso_date
-from .i18n import N_, gettext_for, has_catalogue
+from .i18n import N_, N_plural, gettext_for, has_catalogue, ngettext_for
 from .model import Article, Community, FieldError, LetterInput, Recipient, Sender
 from .phone import parse_phone
 from .config import GENDERS, SOURCE_LANGUAGE
 from .states import state_code
-from .text import clean_block, clean_line, thousands
+from .text import clean_block, clean_line
 
 if TYPE_CHECKING:
     from .campaign import Campaign
@@ -102,18 +102,19 @@ class ListMessages(NamedTuple):
     """What a list field's errors say: not a list, too many items, an item not an object (msgids)."""
 
     wrong_type: str
-    too_many: str
+    too_many: tuple[str, str]  # singular and plural: the number decides (ngettext)
     item_wrong_type: str
 
 
 RECIPIENT_LIST = ListMessages(
     wrong_type=N_("The people you are writing to must be a list (a JSON array)"),
-    too_many=N_("Enter no more than {limit} people you are writing to"),
+    too_many=N_plural("Enter no more than {limit} person you are writing to",
+                      "Enter no more than {limit} people you are writing to"),
     item_wrong_type=N_("Each of the people you are writing to must be a set of named fields (a JSON object)"),
 )
 ARTICLE_LIST = ListMessages(
     wrong_type=N_("The news articles must be a list (a JSON array)"),
-    too_many=N_("Enter no more than {limit} news articles"),
+    too_many=N_plural("Enter no more than {limit} news article", "Enter no more than {limit} news articles"),
     item_wrong_type=N_("Each of the news articles must be a set of named fields (a JSON object)"),
 )
 SENDER_NOT_OBJECT = N_("Your details must be a set of named fields (a JSON object)")
@@ -183,14 +184,21 @@ class _Collector:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
         self._ = _ENGLISH
+        self.n_ = ngettext_for(SOURCE_LANGUAGE)
 
     def speak(self, lang: str) -> None:
         """Give the messages from now on in ``lang``."""
         self._ = gettext_for(lang)
+        self.n_ = ngettext_for(lang)
 
-    def add(self, path: str, code: str, message: str, noun: str | None = None, **values: object) -> None:
-        """Note an error; ``message`` is a msgid, ``noun`` (a msgid too) and ``values`` fill its placeholders."""
-        text = self._(message)
+    def add(self, path: str, code: str, message: str | tuple[str, str], noun: str | None = None,
+            count: int | None = None, **values: object) -> None:
+        """Note an error; ``message`` is a msgid, ``noun`` (a msgid too) and ``values`` fill its placeholders.
+
+        A message with a number is a singular and plural pair (:func:`~letter_py.i18n.N_plural`),
+        whose form ``count`` chooses in the language's own way.
+        """
+        text = self._(message) if isinstance(message, str) else self.n_(*message, count or 0)
         if noun is not None:
             values["noun"] = self._(noun)
         if values:
@@ -224,8 +232,10 @@ class _Collector:
                 self.add(path, "required", N_("{noun} is needed"), noun=spec.noun)
             return ""
         if len(value) > spec.limit:
-            self.add(path, "too_long", N_("{noun} must be {limit} characters or fewer"),
-                     noun=spec.noun, limit=thousands(spec.limit))
+            # Translators: {limit:,} writes 2000 as 2,000; a language that writes it otherwise drops the ",".
+            self.add(path, "too_long", N_plural("{noun} must be {limit:,} character or fewer",
+                                                "{noun} must be {limit:,} characters or fewer"),
+                     noun=spec.noun, count=spec.limit, limit=spec.limit)
             if spec.kind not in _FREE_TEXT:
                 return ""
             value = value[: spec.limit].rstrip()
@@ -282,7 +292,7 @@ class _Collector:
             self.add(key, "wrong_type", messages.wrong_type)
             return []
         if len(value) > limit:
-            self.add(key, "too_many", messages.too_many, limit=limit)
+            self.add(key, "too_many", messages.too_many, count=limit, limit=limit)
             value = value[:limit]
         found = []
         for index, item in enumerate(value):

@@ -73,6 +73,9 @@ _PROBE_SAMPLES = [
     # A Spanish letter with an error: the catalogue (gettext) and Spanish dates.
     {"lang": "es", "recipients": [{"role": "mayor", "name": "María López", "gender": "f"}],
      "sender": {"zip": "6"}, "date": "2026-12-01"},
+    # A Polish one: three plural forms (ngettext) in an error, a name the file name must spell (ł).
+    {"lang": "pl", "recipients": [{"role": "police_chief", "name": "Paweł Zając", "gender": "m"}],
+     "personal": "x" * 2001, "date": "2026-12-07"},
 ]
 
 

@@ -28,7 +28,8 @@ results = {name: letter_py.render_json(text, today=today) for name, text in case
 from letter_py.web import Engine  # noqa: E402
 
 engine = Engine(json.dumps(letter_py.campaign_files(source + "/letter_py/campaigns/default")))
-describe = {lang: engine.describe(lang) for lang in ("en", "es")}
+describe = {lang: engine.describe(lang)
+            for lang in [language["code"] for language in json.loads(engine.languages())]}
 first = next(iter(cases.values()))
 start = time.perf_counter()
 for _ in range(100):

@@ -33,7 +33,9 @@ def test_default_campaign() -> None:
 def test_campaign_files_and_load(tmp_path: Path) -> None:
     found = letter_py.campaign_files(DEFAULT)
     templates = ["body.txt.j2", "call.txt.j2", "email.txt.j2", "letter.html.j2", "letter.txt.j2", "subject.txt.j2"]
-    assert sorted(found) == sorted(["campaign.toml", *templates, *(f"es/{name}" for name in templates)])
+    languages = ("es", "pl")
+    assert sorted(found) == sorted(["campaign.toml", *templates, *(f"{lang}/{name}" for lang in languages
+                                                                   for name in templates)])
     copy = tmp_path / "c"
     shutil.copytree(DEFAULT, copy)
     (copy / "notes.bin").write_bytes(b"\x00")

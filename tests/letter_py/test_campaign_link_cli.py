@@ -89,7 +89,7 @@ def test_with_lang_es_the_problems_are_in_spanish(town: Path):
     damaged = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "es")
     assert damaged.returncode == 1 and "Este enlace de campaña está dañado o incompleto" in damaged.stderr
     unknown = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "fr")
-    assert unknown.returncode == 2 and "--lang: the campaign's languages are en, es, not 'fr'" in unknown.stderr
+    assert unknown.returncode == 2 and "--lang: the campaign's languages are en, es, pl, not 'fr'" in unknown.stderr
 
 
 @pytest.mark.parametrize(("args", "status", "reason"), [
@@ -120,3 +120,13 @@ def test_hostile_values_round_trip_as_data(tmp_path: Path, hostile: str):
     assert made.returncode == 0, made.stderr
     back = run("campaign-link", "--decode", made.stdout.strip())
     assert cl.read_campaign(tomllib.loads(back.stdout), default_campaign()) == (local, [])
+
+
+def test_with_lang_pl_the_problems_are_counted_in_polish(town: Path):
+    """One message with its plural (ngettext), never "problem" + "s": 1 problem, 2 problemy, 5 problemów."""
+    damaged = run("campaign-link", "--decode", BASE + "#c1.AAAA", "--lang", "pl")
+    assert damaged.returncode == 1 and "error: 1 problem w linku: Ten link kampanii jest uszkodzony" in damaged.stderr
+    broken = TOWN.replace('email = "mayor@', 'email = "mayor at ').replace('state = "Illinois"', 'state = "Atlantis"')
+    town.write_text(broken, encoding="utf-8")
+    two = run("campaign-link", str(town), "--base", BASE, "--lang", "pl")
+    assert two.returncode == 1 and f"error: 2 problemy w {town}: " in two.stderr, two.stderr

@@ -50,5 +50,5 @@ def test_officials_may_carry_a_family_name_and_spanish_lowers_typed_titles() -> 
     assert official.family_name == "Van Dusen"
     assert parse_config(TEXT, "default").languages["es"].salutation_title == "lower"
     assert parse_config(TEXT, "default").languages["en"].salutation_title == "capital"
-    with pytest.raises(CampaignError, match=r'salutation_title must be "capital" or "lower", not \'upper\''):
+    with pytest.raises(CampaignError, match=r'salutation_title must be "capital", "lower" or "none", not \'upper\''):
         parse_config(TEXT.replace('salutation_title = "lower"', 'salutation_title = "upper"'), "default")

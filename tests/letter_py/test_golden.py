@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import letter_py
-from letter_py.cli import EXAMPLE, EXAMPLE_ES
+from letter_py.cli import EXAMPLE, EXAMPLE_ES, EXAMPLE_PL
 from letter_py.formats import FORMATS
 from letter_py.render import render_letters
 from tests.letter_py.letter_helpers import GOLDEN, TODAY
@@ -101,6 +101,14 @@ def test_empty_input_keeps_the_seed_placeholders() -> None:
     assert "(Mayor/Police Chief Name)\n(Mayor/Police Chief Address)\n" in letter["letter_text"]
 
 
+# Every role once, with a name whose file name must spell Polish letters.
+ROLE_NAMES_M = [("mayor", "Łukasz Żółkiewski"), ("police_chief", "Paweł Zając"),
+                ("village_president", "Jerzy Wróbel"), ("superintendent", "Larry Snelling"),
+                ("sheriff", "Tom Dart"), ("states_attorney", "Mikołaj Kędzierski"), ("other", "Bogdan Ślusarczyk")]
+ROLE_NAMES_F = [("mayor", "Małgorzata Wiśniewska"), ("police_chief", "Agnieszka Łęcka"),
+                ("village_president", "Grażyna Nowak"), ("superintendent", "Ewa Kowalczyk"),
+                ("sheriff", "Joanna Dźwigaj"), ("states_attorney", "Eileen O'Neill Burke"), ("other", "Anna Dowell")]
+
 CASES = {
     "example": EXAMPLE,
     "empty": {},
@@ -173,6 +181,48 @@ CASES = {
         {"role": "police_chief", "organization": "Evanston Police Department",
          "address": "1454 Elmwood Avenue\nEvanston, IL 60201"},
         {"role": "other", "title": "Concejal", "organization": "Ayuntamiento de Evanston"}]},
+    # The Polish letter: greetings by the title's vocative and no name, for
+    # every role as a man, as a woman and with no gender given (Szanowni
+    # Państwo,); a typed title (Szanowny Panie,); Polish placeholders and state
+    # names; names with diacritics in file names; letters to offices; the call.
+    "example-pl": EXAMPLE_PL,
+    "empty-pl": {"lang": "pl"},
+    "placeholders-pl": {"lang": "pl", "recipients": [{"role": "police_chief", "name": "Ken Brown", "gender": "m"}],
+                        "date": "", "community": {"state": "North Carolina"}},
+    "roles-m-pl": {"lang": "pl", "date": "2026-12-07", "recipients": [
+        {"role": role, "name": name, "gender": "m", **({"title": "Radny"} if role == "other" else {})}
+        for role, name in ROLE_NAMES_M]},
+    "roles-f-pl": {"lang": "pl", "date": "2026-12-07", "recipients": [
+        {"role": role, "name": name, "gender": "f", **({"title": "Radna"} if role == "other" else {})}
+        for role, name in ROLE_NAMES_F]},
+    "neutral-pl": {"lang": "pl", "date": "2026-12-07", "recipients": [
+        {"role": role, "name": name, **({"title": "Alderperson"} if role == "other" else {})}
+        for role, name in ROLE_NAMES_F]},
+    "names-pl": {"lang": "pl", "date": "2026-12-07",
+                 "sender": {"name": "Łucja Dąbrowska-Żak", "city": "Niles", "state": "Illinois"},
+                 "community": {"state": "Pensylwania"},
+                 "recipients": [
+                     {"role": "mayor", "name": "Grzegorz Brzęczyszczykiewicz", "gender": "m",
+                      "email": "burmistrz@niles.example.gov"},
+                     {"role": "states_attorney", "name": "Eileen O'Neill Burke", "family_name": "O'Neill Burke",
+                      "gender": "f", "email": "sa@cook.example.gov", "phone": "312-555-0100"},
+                     {"role": "other", "title": "członek zarządu wsi", "name": "Ćwiek Ślęzak", "gender": "m"}]},
+    "office-pl": {"lang": "pl", "date": "2026-12-07", "sender": {"name": "Łucja Dąbrowska", "city": "Evanston",
+                                                                   "state": "IL"},
+                  "recipients": [
+                      {"role": "police_chief", "organization": "Evanston Police Department",
+                       "address": "1454 Elmwood Avenue\nEvanston, IL 60201", "phone": "847-866-5000"},
+                      {"role": "sheriff", "organization": "Cook County Sheriff's Office", "gender": "m"},
+                      {"role": "other", "title": "Radny", "organization": "City of Evanston"}]},
+    "call-pl": {"lang": "pl", "date": "2026-11-29", "recipients": [
+        {"role": "mayor", "name": "Małgorzata Wiśniewska", "gender": "f", "phone": "217.555.0123 x8730"},
+        {"role": "police_chief", "organization": "Niles Police Department", "phone": "847-588-6500"}]},
+    "subject-pl": {"lang": "pl", "date": "2026-11-29", "subject": "Pani Burmistrz, Oak Park może dać przykład",
+                   "personal": "Mieszkam w Oak Park od 12 lat.",
+                   "sender": {"name": "Łucja Dąbrowska", "city": "Oak Park", "state": "IL"},
+                   "articles": [{"title": "Policja zatrzymała 12 osób", "url": "https://news.example.com/a"}],
+                   "recipients": [{"role": "mayor", "name": "Vicki Scaman", "gender": "f",
+                                   "email": "mayor@oak-park.example.gov", "phone": "708-358-5770"}]},
 }
 
 

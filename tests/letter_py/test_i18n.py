@@ -31,7 +31,7 @@ from tests.letter_py.letter_helpers import fields, render
 PACKAGE = Path(letter_py.__file__).parent
 CATALOGUES = catalogues.catalogues(PACKAGE)
 LANGUAGES = [po.parts[-3] for po in CATALOGUES]
-PLACEHOLDER = re.compile(r"{(\w*)}")
+PLACEHOLDER = re.compile(r"{(\w*)(?::[^{}]*)?}")  # {limit:,} is {limit}, its format the language's
 
 
 def read(po: Path):
@@ -87,7 +87,7 @@ def test_no_error_message_skips_the_catalogue() -> None:
     arguments = _message_arguments()
     assert len(arguments) > 10
     for where, arg in arguments:
-        marked = isinstance(arg, ast.Call) and getattr(arg.func, "id", None) == "N_"
+        marked = isinstance(arg, ast.Call) and getattr(arg.func, "id", None) in ("N_", "N_plural")
         from_table = isinstance(arg, ast.Attribute) and arg.attr in (
             "required", "invalid", "wrong_type", "too_many", "item_wrong_type")
         passed_on = isinstance(arg, ast.Name) and arg.id == "message"
@@ -184,7 +184,8 @@ def test_a_bad_language_is_named_in_english() -> None:
     answer = render({"lang": "fr", "sender": {"zip": "1"}})
     assert answer["errors"][0] == {
         "field": "lang", "code": "invalid_lang",
-        "message": 'Choose the letter\'s language from those this campaign has: "en" (English), "es" (Español)'}
+        "message": 'Choose the letter\'s language from those this campaign has: "en" (English), "es" (Español), '
+                   '"pl" (Polski)'}
     assert "correct format" in next(e["message"] for e in answer["errors"] if e["field"] == "sender.zip")
     assert json.loads(json.dumps(answer))["letters"][0]["letter_text"].count("Dear ") == 1
 

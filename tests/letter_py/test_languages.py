@@ -17,7 +17,7 @@ import letter_py
 from letter_py import CampaignError
 from letter_py.cli import EXAMPLE_ES
 from letter_py.dates import format_date
-from letter_py.states import STATES, STATES_ES, state_code, state_name
+from letter_py.states import NAMES, STATES, STATES_ES, STATES_PL, listed, state_code, state_name
 from letter_py.web import Engine
 from tests.hostile import HOSTILE_STRINGS
 from tests.letter_py.letter_helpers import DEFAULT, fields, render, run
@@ -132,6 +132,25 @@ def test_every_state_has_its_spanish_name() -> None:
     assert state_code("Hawai") == "HI" and state_name("NC", "fr") == "North Carolina"
 
 
+@pytest.mark.parametrize("lang", sorted(NAMES))
+def test_every_language_names_every_state(lang: str) -> None:
+    names = NAMES[lang]
+    assert set(names) == set(STATES) and all(names.values())
+    for code, name in names.items():
+        assert state_code(name) == code, name
+        assert state_name(code, lang) == name
+    assert len(listed(lang)) == len(STATES)
+
+
+def test_polish_state_names_follow_the_glossary() -> None:
+    assert STATES_PL["NC"] == "Karolina Północna" and STATES_PL["CA"] == "Kalifornia"
+    assert STATES_PL["NY"] == "Nowy Jork" and STATES_PL["NJ"] == "New Jersey" and STATES_PL["IL"] == "Illinois"
+    assert STATES_PL["HI"] == "Hawaje" and STATES_PL["PR"] == "Portoryko" and STATES_PL["GA"] == "Georgia"
+    assert state_code("karolina polnocna") == state_code("KAROLINA PÓŁNOCNA") == "NC"
+    names = [name for _code, name in listed("pl")]
+    assert names.index("Kalifornia") < names.index("Kansas") and names[-5] == "Guam"
+
+
 def test_addresses_stay_as_typed() -> None:
     address = "Oficina de la Alcaldía\n121 N. LaSalle St.\nChicago, IL 60602"
     letter = first({"lang": "es", "sender": {"street": "1 N. State St.", "city": "Chicago", "state": "Illinois",
@@ -152,17 +171,19 @@ def test_spanish_file_names_and_reminder() -> None:
 
 # The campaign folder: language subfolders and campaign.toml's keys.
 
-def test_default_campaign_has_english_and_spanish() -> None:
+def test_default_campaign_has_english_spanish_and_polish() -> None:
     default = letter_py.default_campaign()
-    assert list(default.languages) == ["en", "es"]
+    assert list(default.languages) == ["en", "es", "pl"]
     assert default.language("es").name == "Español"
+    assert default.language("pl").name == "Polski"
     assert default.roles_by_id["mayor"].words("es").for_gender("f") == ("Alcaldesa", "alcaldesa")
+    assert default.roles_by_id["mayor"].words("pl").for_gender("m") == ("Burmistrz", "Burmistrzu")
     assert default.files == FILES
     assert default.translation_problems() == []
 
 
 def test_an_english_only_folder_still_works() -> None:
-    files = {name: text for name, text in FILES.items() if not name.startswith("es/")}
+    files = {name: text for name, text in FILES.items() if "/" not in name}
     files["campaign.toml"] = 'name = "Town"\n\n[[roles]]\nid = "mayor"\nlabel = "Mayor"\nsalutation = "Mayor"\n'
     english = letter_py.Campaign.from_files(files)
     assert list(english.languages) == ["en"]
@@ -178,7 +199,7 @@ def test_an_english_only_folder_still_works() -> None:
     ({"campaign_toml": TOML.replace('zip = "(Código postal)"\n', "")},
      r"\[lang\.es\.placeholders\] is missing 'zip'"),
     ({"campaign_toml": TOML.replace('salutation_name = "full"', 'salutation_name = "first"')},
-     r"salutation_name must be \"last\" or \"full\""),
+     r"salutation_name must be \"last\", \"full\" or \"none\""),
     ({"campaign_toml": TOML.replace('neutral_label = "{name}, {title}"', 'neutral_label = "{name}"')},
      r"neutral_label must hold \{title\} and \{name\}"),
     ({"campaign_toml": TOML + '\n[lang.fr]\nname = "Français"\ndear = "Madame, Monsieur"\n'},
@@ -218,10 +239,10 @@ def test_check_campaign_catches_mismatched_variables(tmp_path: Path) -> None:
 def test_check_campaign_renders_every_language_and_gender() -> None:
     result = run("check-campaign", str(DEFAULT))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.rstrip().endswith("letters in en, es")
+    assert result.stdout.rstrip().endswith("letters in en, es, pl")
     samples = letter_py.default_campaign().sample_inputs()
     assert {(d.get("lang"), d.get("recipients", [{}])[0].get("gender")) for d in samples.values()} >= {
-        ("es", "f"), ("es", "m"), ("es", ""), ("en", "")}
+        ("es", "f"), ("es", "m"), ("es", ""), ("en", ""), ("pl", "f"), ("pl", "m"), ("pl", "")}
 
 
 def test_includes_prefer_the_language_folder() -> None:
@@ -245,7 +266,8 @@ def test_describe_in_spanish_has_the_same_keys() -> None:
     assert names.index("Misuri") < names.index("Montana") and names[-5:][0] == "Guam"
     assert [state["code"] for state in english["states"]] == list(STATES)
     assert spanish["limits"] == english["limits"]
-    assert json.loads(engine.languages()) == [{"code": "en", "name": "English"}, {"code": "es", "name": "Español"}]
+    assert json.loads(engine.languages()) == [{"code": "en", "name": "English"}, {"code": "es", "name": "Español"},
+                                              {"code": "pl", "name": "Polski"}]
 
 
 def test_officials_are_listed_in_the_letter_language() -> None:
@@ -298,11 +320,11 @@ def test_batch_lang_and_gender_columns(tmp_path: Path) -> None:
 
 def test_check_campaign_wants_the_engines_messages_in_each_language() -> None:
     files = {**FILES, **{name.replace("es/", "fr/"): text for name, text in FILES.items() if name.startswith("es/")}}
-    es_table = TOML[TOML.index("[lang.es]"):TOML.index("# The people a visitor")]
+    es_table = TOML[TOML.index("[lang.es]"):TOML.index("[lang.pl]")]
     toml = TOML + "\n" + es_table.replace("lang.es", "lang.fr").replace('"Español"', '"Français"')
     toml = toml.replace("\n[roles.es]\n", "\n[roles.fr]\nlabel = \"x\"\n\n[roles.es]\n")
     french = letter_py.Campaign.from_files({**files, "campaign.toml": toml})
-    assert list(french.languages) == ["en", "es", "fr"]
+    assert list(french.languages) == ["en", "es", "pl", "fr"]
     assert french.translation_problems() == [
         "the engine has no messages in 'fr' (dates and errors would be English): "
         "add letter_py/locale/fr/LC_MESSAGES/letter_py.po (see docs/reference.md)"]

@@ -135,7 +135,7 @@ def test_other_languages_load_on_first_use(shipped, example: dict) -> None:
     """A precompiled English start compiles nothing for Spanish; the first Spanish letter loads it."""
     engine, fresh = Engine(FILES_JSON, *shipped), Engine(FILES_JSON)
     assert sorted(engine.campaign.templates) == sorted(n for n in FILES if n.endswith(".j2") and "/" not in n)
-    assert len(fresh.campaign.templates) == 12  # five letter templates and the call script, in two languages
+    assert len(fresh.campaign.templates) == 18  # five letter templates and the call script, in three languages
     spanish = json.dumps({**example, "lang": "es"})
     assert engine.render(spanish, "2026-11-29") == fresh.render(spanish, "2026-11-29")
     # The example has no phone: the Spanish call script loads with the first Spanish call.

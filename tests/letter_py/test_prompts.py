@@ -119,10 +119,11 @@ def test_hostile_prompts_are_refused_or_stay_literal(hostile: str) -> None:
 def test_an_error_names_the_line_of_its_own_list(campaign: letter_py.Campaign) -> None:
     text = campaign.files["campaign.toml"]
     lines = [number for number, line in enumerate(text.splitlines(), 1) if line.startswith("prompts")]
-    assert len(lines) == 2  # the English list, then [lang.es]'s
-    for index, line in enumerate(lines):
+    tables = ["", *(f"[lang.{lang}]" for lang in campaign.languages if lang != "en")]
+    assert len(lines) == len(tables) == 3  # the English list, then [lang.es]'s and [lang.pl]'s
+    for table, line in zip(tables, lines, strict=True):
         files = dict(campaign.files)
-        start = text.index("prompts = [\n") if index == 0 else text.index("prompts = [\n", text.index("[lang.es]"))
+        start = text.index("prompts = [\n", text.index(table) if table else 0)
         files["campaign.toml"] = text[:start] + 'prompts = ["<b>x</b> …", "B …", "C …"]\n' + \
             text[text.index("]\n", start) + 2:]
         with pytest.raises(CampaignError, match=rf"campaign\.toml, line {line}: .*no markup"):

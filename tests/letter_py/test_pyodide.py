@@ -15,7 +15,7 @@ import pytest
 
 import letter_py
 from letter_py import campaign_link, default_campaign
-from letter_py.cli import EXAMPLE, EXAMPLE_ES
+from letter_py.cli import EXAMPLE, EXAMPLE_ES, EXAMPLE_PL
 from letter_py.web import Engine
 from scripts.engine.pyodide import run_pyodide
 from scripts.engine.wheels import dependency_wheels
@@ -68,6 +68,15 @@ CASES = {
     "subject": {"subject": "Se\u00f1ora alcaldesa: {{ 7*7 }} <b>x</b>", "recipients": [
         {"role": "mayor", "name": "Ann Wu", "email": "a@x.example.org", "phone": "618-624-4500"}]},
     "subject-es": {"lang": "es", "subject": "Dos\r\nBcc: x@y.z " + "x" * 200},
+    # In Polish: vocative greetings without the name, Polish dates and state
+    # names, three plural forms in the messages, ł in the file names, the call.
+    "example-pl": EXAMPLE_PL,
+    "errors-pl": {"lang": "pl", "sender": {"zip": "6", "email": "x"}, "personal": "x" * 2001, "date": "2026-12-01",
+                  "community": {"state": "Pennsylvania"}, "recipients": [{"role": "nobody", "gender": "x"}] * 11},
+    "office-pl": {"lang": "pl", "recipients": [
+        {"role": "police_chief", "organization": "Evanston Police Department", "phone": "847-866-5000"},
+        {"role": "other", "title": "Radna", "name": "Łucja Żak", "gender": "f"}]},
+    "errors-en-messages-pl": {"lang": "en", "messages_lang": "pl", "sender": {"zip": "6"}},
 }
 # Campaign links (letter_py.campaign_link): the builder page's input, as the page sends it.
 LINK_CASES = {
@@ -119,7 +128,8 @@ def test_pyodide_gives_the_same_bytes(tmp_path: Path) -> None:
         else:
             assert answer["results"][name] == letter_py.render_json(text, today=TODAY), name
     engine = Engine(json.dumps(letter_py.campaign_files(Path(letter_py.__file__).parent / "campaigns" / "default")))
-    assert answer["describe"] == {lang: engine.describe(lang) for lang in ("en", "es")}
+    assert answer["describe"] == {language["code"]: engine.describe(language["code"])
+                                  for language in json.loads(engine.languages())}
     # A typed title in lower case in the Spanish greeting; the surname given (letter_py.names).
     hostile = json.loads(answer["results"]["hostile-es"])["letters"][0]
     assert hostile["recipient"]["salutation"] == "Estimada concejala Ren\u00e9e O'Hara:"

@@ -69,6 +69,10 @@ def test_fix_surrogates() -> None:
     ("../../etc/passwd", "etc-passwd"),
     ("李", ""),
     ("a" * 100, "a" * 60),
+    # Letters NFKD does not take apart: Polish ł, and its neighbours.
+    ("Burmistrz Małgorzata Wiśniewska", "burmistrz-malgorzata-wisniewska"),
+    ("ŁUKASZ Żółkiewski, Łódź", "lukasz-zolkiewski-lodz"),
+    ("Søren Kierkegaard, Straße, Æsir", "soren-kierkegaard-strasse-aesir"),
 ])
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
