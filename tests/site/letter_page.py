@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.strings import strings
+from tests.strings import plural, strings
 
 if TYPE_CHECKING:
     from tests.site.visits import Visit
@@ -59,6 +59,10 @@ class LetterPage:
         """Open the page; with ``engine``, wait until Python has shown the first letter."""
         path = path or PATHS[lang]
         return cls(visit.open_letter_page(path) if engine else visit.open(path), lang)
+
+    def plural(self, base: str, count: int, **values: object) -> str:
+        """The page's words for ``count`` things (its plural(): the category of its language)."""
+        return plural(self.t, self.lang, base, count, **values)
 
     def wait_for_engine(self) -> None:
         wait_for_engine(self.page)

@@ -39,7 +39,7 @@ def test_evanston_offers_its_mayor_and_its_police_department_with_their_addresse
     t = letter.t
     letter.choose_town("Evanston")
     expect(letter.page.locator("[data-town-result]")).to_contain_text(
-        t["town.found.many"].format(town="Evanston", count=2))
+        letter.plural("town.found", 2, town="Evanston"))
     first, second = letter.recipient(1), letter.recipient(2)
     expect(first.get_by_label(t["recipient.name"])).to_have_value(mayor["name"])
     expect(first.get_by_label(t["recipient.address"])).to_have_value(mayor["address"])

@@ -64,7 +64,7 @@ def test_typing_oak_offers_the_oak_towns_and_the_keyboard_moves_through_them(vis
     assert names[:5] == ["Oak Brook", "Oak Forest", "Oak Grove", "Oak Lawn", "Oak Park"], names
     expect(letter.town_field).to_have_attribute("aria-expanded", "true")
     expect(page.locator("[data-town-status]")).to_have_text(
-        letter.t["town.status.many"].format(count=len(names)))
+        letter.plural("town.status", len(names)))
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     second = letter.town_suggestions.nth(1)
@@ -98,7 +98,7 @@ def test_a_chosen_town_gives_a_letter_to_its_mayor_by_name(visit: Visit, site: P
     expect(letter.details.get_by_label(t["sender.city"])).to_have_value(town["name"])
     count = len(town["officials"]) + ("sheriff" in town)
     expect(page.locator("[data-town-result]")).to_contain_text(
-        t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
+        letter.plural("town.found", count, town=town["name"]))
     # The letter, and every way of sending it, carries the mayor and their address.
     letter.wait_for_preview(f"Dear Mayor {surname(mayor['name'])},")
     expect(letter.subject()).to_contain_text(town["name"])
@@ -200,7 +200,7 @@ def test_the_spanish_page_looks_towns_up_in_spanish(visit: Visit, site: Path):
     expect(source.locator(".lw-stale")).to_contain_text(letter.t[key].format(date=long_date(mayor["term_end"], "es")))
     count = len(town["officials"]) + ("sheriff" in town)
     expect(letter.page.locator("[data-town-result]")).to_contain_text(
-        letter.t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
+        letter.plural("town.found", count, town=town["name"]))
 
 
 def test_a_campaign_links_officials_come_before_the_directorys(visit: Visit, site: Path):
