@@ -128,3 +128,15 @@ def test_plural_bases_and_the_categories_each_language_needs():
     assert singular_keys(table | {"a.none": ""}) == {"a", "a.none", "builder.flyer.one", "b.two", "send.other"}
     assert needed_categories("pl") == {"one", "few", "many", "other"}
     assert needed_categories("en") == needed_categories("es") == {"one", "other"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_has_the_title_hint_of_every_letter_language(lang: str):
+    """The "Other" role's title goes into the greeting as typed, so its hint is the letter
+    language's: a page offers every letter language of the campaign, each needs its hint."""
+    from letter_py import default_campaign
+
+    letter_languages = list(default_campaign().languages)
+    assert {"en", "es"} <= set(letter_languages)
+    missing = [code for code in letter_languages if f"recipient.title.hint.{code}" not in strings(lang)]
+    assert missing == [], f"{lang}.json has no recipient.title.hint for {missing}"
