@@ -81,7 +81,10 @@ import yaml
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SKIP_DIRS = {"overrides"}
-TRANSLATIONS = {"es": DOCS / "es"}   # language -> folder of its pages
+# language -> folder of its pages: every edition's (docs/es/, docs/pl/ as it lands), a
+# subfolder of docs/ named by its two-letter code, as tests/docs/test_translations.py finds them.
+TRANSLATIONS = {path.name: path for path in sorted(DOCS.iterdir())
+                if path.is_dir() and path.name.isalpha() and len(path.name) == 2}
 
 # --- what a figure looks like ------------------------------------------------
 PERCENT_RE = re.compile(
