@@ -100,7 +100,8 @@ def on_config(config, **kwargs):
     if main is None:
         main = _main_build(config)
     engine = Engine(main.campaign_json)
-    languages = json.loads(engine.languages())
+    languages = [{**item, "gendered": greets_by_gender(engine.campaign, item["code"])}
+                 for item in json.loads(engine.languages())]
     state.keep(config, state.EditionBuild(
         main=main,
         nested=nested,
@@ -111,6 +112,13 @@ def on_config(config, **kwargs):
         prompts={item["code"]: json.loads(engine.describe(item["code"]))["prompts"] for item in languages},
     ))
     return config
+
+
+def greets_by_gender(campaign, code: str) -> bool:
+    """Whether a letter in ``code`` greets a woman and a man differently (its
+    ``[lang.xx]``'s dear_f/dear_m, or a role's label_f/label_m): the letter
+    page then asks how to greet each recipient while the letter is in it."""
+    return len(set(campaign.language(code).dear)) > 1 or any(role.words(code).gendered for role in campaign.roles)
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -159,7 +167,9 @@ def _offline_config(config) -> dict[str, Any]:
 
 
 def _edition_depth(config) -> int:
-    return offline.edition_depth(Path(config.docs_dir), ROOT / "docs")
+    """How deep this edition sits in the main site: 0, or 1 for es/ (its
+    ``extra.alternate`` link, wherever its docs_dir is)."""
+    return state.of(config).prefix.count("/")
 
 
 def offline_context(config, base_url: str) -> dict[str, Any]:

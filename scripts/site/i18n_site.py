@@ -32,6 +32,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
+from pathspec.gitignore import GitIgnoreSpec
 
 from .state import MainBuild, hand_over
 
@@ -60,6 +61,7 @@ class Translations:
     editions: list[Edition]
     urls: dict[str, dict[str, str]] = field(default_factory=dict)
     originals: dict[str, dict[str, str]] = field(default_factory=dict)
+    docs_dirs: dict[str, Path] = field(default_factory=dict)  # each other edition's pages' folder
 
     def original_of(self, lang: str, src: str) -> str | None:
         return src if lang == self.main else self.originals.get(lang, {}).get(src)
@@ -142,13 +144,16 @@ def translations(config) -> Translations:
     found = editions(config)
     main = found[0].lang
     result = Translations(main, found)
+    configs = {edition.lang: load_config(config_file=str(edition.config_file)) for edition in found[1:]}
+    result.docs_dirs = {lang: Path(edition_config.docs_dir).resolve() for lang, edition_config in configs.items()}
+    exclude_editions(config, result)
     result.urls[main] = {
         src: url for src, url in _page_urls(Path(config.docs_dir), config.use_directory_urls).items()
         if not _excluded(src, config)
     }
     for edition in found[1:]:
-        edition_config = load_config(config_file=str(edition.config_file))
-        docs_dir = Path(edition_config.docs_dir)
+        edition_config = configs[edition.lang]
+        docs_dir = result.docs_dirs[edition.lang]
         result.urls[edition.lang] = _page_urls(docs_dir, edition_config.use_directory_urls)
         result.originals[edition.lang] = {}
         for src in result.urls[edition.lang]:
@@ -159,6 +164,22 @@ def translations(config) -> Translations:
                     raise ValueError(f"{docs_dir / src}: translation_of: {original} is no page of {main!r}")
                 result.originals[edition.lang][src] = original
     return result
+
+
+def exclude_editions(config, translations: Translations) -> None:
+    """Leaves the other editions' pages out of this build (docs/es/ is inside
+    docs/, but mkdocs.es.yml builds it): each edition's docs_dir that lies
+    inside this config's is added to its ``exclude_docs``, so a new edition
+    needs no line there."""
+    docs = Path(config.docs_dir).resolve()
+    folders = []
+    for folder in translations.docs_dirs.values():
+        if folder != docs and folder.is_relative_to(docs):
+            folders.append("/" + folder.relative_to(docs).as_posix() + "/")
+    if folders:
+        spec = config.exclude_docs
+        patterns = list(spec.patterns) if spec else []
+        config.exclude_docs = GitIgnoreSpec(patterns + GitIgnoreSpec.from_lines(folders).patterns)
 
 
 def _excluded(src: str, config) -> bool:

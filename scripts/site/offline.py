@@ -136,13 +136,3 @@ def write(root: Path, *, retire: bool = False) -> dict | None:
     manifest = collect(root)
     target.write_text(worker_source(manifest), encoding="utf-8")
     return manifest
-
-
-def edition_depth(docs_dir: Path, main_docs: Path) -> int:
-    """How deep this build's site sits in the published folder: 0 for the
-    main edition, 1 for ``docs/es`` built into ``site/es`` (the shared rule:
-    an edition's site folder mirrors its place under docs/)."""
-    try:
-        return len(Path(docs_dir).resolve().relative_to(Path(main_docs).resolve()).parts)
-    except ValueError:
-        return 0

@@ -81,10 +81,10 @@ import yaml
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SKIP_DIRS = {"overrides"}
-# language -> folder of its pages: every folder of docs/ but the theme's overrides
-# and what is not pages (assets, strings).
-TRANSLATIONS = {d.name: d for d in sorted(DOCS.iterdir())
-                if d.is_dir() and d.name not in SKIP_DIRS | {"assets", "strings"}}
+# language -> folder of its pages: every edition's (docs/es/, docs/pl/ as it lands), a
+# subfolder of docs/ named by its two-letter code, as tests/docs/test_translations.py finds them.
+TRANSLATIONS = {path.name: path for path in sorted(DOCS.iterdir())
+                if path.is_dir() and path.name.isalpha() and len(path.name) == 2}
 
 # --- what a figure looks like ------------------------------------------------
 PERCENT_RE = re.compile(

@@ -1,9 +1,7 @@
 """The interface string tables, docs/strings/<lang>.json: complete in every language.
 
-Every key is in every table with the same {placeholders}; a count message
-(``town.status.other``…) has exactly the plural forms its language has in
-CLDR, which the page's ``Intl.PluralRules(lang).select(count)`` names; every key
-the templates (``t("…")``) and the page's scripts (``text("…")``) name exists; no
+Every key is in every table with the same {placeholders}; every key the
+templates (``t("…")``) and the page's scripts (``text("…")``) name exists; no
 value carries markup (``t`` escapes, and the scripts set ``textContent``).
 Whether a Spanish page shows any English interface string is checked on the
 built site (tests/site/test_i18n_site.py).
@@ -15,10 +13,9 @@ import re
 from pathlib import Path
 
 import pytest
-from babel import Locale
 
 from tests.paths import ROOT
-from tests.strings import SAME_IN_EVERY_LANGUAGE, languages, strings
+from tests.strings import CATEGORIES, SAME_IN_EVERY_LANGUAGE, languages, needed_categories, plural_bases, strings
 
 LANGUAGES = languages()
 TEMPLATES = sorted((ROOT / "docs" / "overrides").rglob("*.html"))
@@ -29,40 +26,12 @@ SCRIPTS = sorted((ROOT / "docs" / "assets" / "letter").glob("*.js"))
 # t("action.webmail." ~ provider)) is checked as a prefix.
 TEMPLATE_KEY = re.compile(r"""(?<![\w.])t\(\s*(["'])([\w.]+)\1\s*(~)?""")
 SCRIPT_KEY = re.compile(r"""\btext\(\s*(["'`])([\w.]+)(\$\{)?""")
-
-
-# CLDR's plural categories. A count message is a base with one key per category
-# of the language ("town.status.one", "town.status.few"…), the page choosing the key
-# with Intl.PluralRules(lang).select(count). A base is a count message if some
-# table gives it both a "one" and an "other" form, as English does ("send.other",
-# "builder.flyer.one" are plain keys).
-CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# plural("base", n): the base's keys, one per plural category (tests.strings).
+PLURAL_KEY = re.compile(r"""\bplural\(\s*(["'])([\w.]+)\1""")
 
 
 def placeholders(value: str) -> set[str]:
     return set(re.findall(r"\{(\w+)\}", value))
-
-
-def plural_categories(lang: str) -> set[str]:
-    """The categories CLDR gives lang: Babel's copy of the data the browser's Intl has."""
-    return set(Locale.parse(lang).plural_form.tags) | {"other"}
-
-
-def count_messages() -> set[str]:
-    """The bases of the count messages, from every table."""
-    return {key.removesuffix(".other") for lang in LANGUAGES for key in strings(lang)
-            if key.endswith(".other") and key.removesuffix(".other") + ".one" in strings(lang)}
-
-
-def plural_forms(table: dict[str, str], base: str) -> dict[str, str]:
-    """A count message's forms in one table, by category."""
-    return {category: table[f"{base}.{category}"] for category in CATEGORIES if f"{base}.{category}" in table}
-
-
-def plain(table: dict[str, str]) -> dict[str, str]:
-    """The table without the count messages' forms."""
-    forms = {f"{base}.{category}" for base in count_messages() for category in CATEGORIES}
-    return {key: value for key, value in table.items() if key not in forms}
 
 
 def used_keys() -> set[tuple[str, bool, Path]]:
@@ -74,7 +43,17 @@ def used_keys() -> set[tuple[str, bool, Path]]:
     for path in SCRIPTS:
         for _, key, interpolated in SCRIPT_KEY.findall(path.read_text(encoding="utf-8")):
             found.add((key, bool(interpolated), path))
+        for _, base in PLURAL_KEY.findall(path.read_text(encoding="utf-8")):
+            found.add((base + ".other", False, path))
     return found
+
+
+def singular_keys(table: dict[str, str]) -> set[str]:
+    """A table's keys with each plural base standing for its categories' keys,
+    which differ by language (Polish has .few and .many, English neither)."""
+    bases = plural_bases(table)
+    return {base if base in bases and category in CATEGORIES else key
+            for key in table for base, category in [key.rsplit(".", 1)]}
 
 
 def test_there_is_a_table_for_english_and_spanish():
@@ -83,47 +62,38 @@ def test_there_is_a_table_for_english_and_spanish():
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_every_table_has_every_key_with_the_same_placeholders(lang: str):
-    english, other = plain(strings("en")), plain(strings(lang))
-    assert sorted(set(english) - set(other)) == [], f"missing from {lang}.json"
-    assert sorted(set(other) - set(english)) == [], f"in {lang}.json only"
+    english, other = strings("en"), strings(lang)
+    assert sorted(singular_keys(english) - singular_keys(other)) == [], f"missing from {lang}.json"
+    assert sorted(singular_keys(other) - singular_keys(english)) == [], f"in {lang}.json only"
+    assert sorted(plural_bases(english)) == sorted(plural_bases(other))
     differ = {key: (english[key], other[key]) for key in english
-              if placeholders(english[key]) != placeholders(other[key])}
+              if key in other and placeholders(english[key]) != placeholders(other[key])}
+    # A count's forms: the English .other's placeholders, {count} optional ("1 town matches").
+    for base, categories in plural_bases(other).items():
+        wanted = placeholders(english[base + ".other"])
+        differ |= {f"{base}.{c}": (english[base + ".other"], other[f"{base}.{c}"]) for c in categories
+                   if not wanted - {"count"} <= placeholders(other[f"{base}.{c}"]) <= wanted}
     assert differ == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_plural_base_has_exactly_the_categories_its_language_needs(lang: str):
+    """A count's words in every form the language gives a count of 0 to 999
+    (Polish: one, few, many; CLDR's rules through Babel), and .other, the
+    page's fallback: no form missing, none the language never uses."""
+    bases = plural_bases(strings(lang))
+    assert "town.status" in bases, "the test would pass vacuously"
+    wrong = {base: sorted(found) for base, found in bases.items() if found != needed_categories(lang)}
+    assert wrong == {}, f"{lang}: needs {sorted(needed_categories(lang))}"
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_every_string_is_translated(lang: str):
     english, other = strings("en"), strings(lang)
     untranslated = sorted(key for key in english
-                          if english[key] == other.get(key) and key not in SAME_IN_EVERY_LANGUAGE)
+                          if english[key] == other[key] and key not in SAME_IN_EVERY_LANGUAGE)
     assert untranslated == []
     assert all(other[key].strip() for key in other)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_count_message_has_exactly_the_plural_forms_of_its_language(lang: str):
-    bases, table = count_messages(), strings(lang)
-    assert bases
-    assert {base: sorted(plural_forms(table, base)) for base in bases} == {
-        base: sorted(plural_categories(lang)) for base in bases}
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_plural_form_has_the_english_placeholders(lang: str):
-    """{count} in every form but "one", which may say "1" (one is 1 alone in en, es, pl)."""
-    english, table = strings("en"), strings(lang)
-    for base in count_messages():
-        expected = set().union(*map(placeholders, plural_forms(english, base).values())) - {"count"}
-        for category, value in plural_forms(table, base).items():
-            assert placeholders(value) - {"count"} == expected, f"{lang} {base}.{category}"
-            assert category == "one" or "count" in placeholders(value), f"{lang} {base}.{category}"
-
-
-def test_the_plural_categories_are_cldrs():
-    """What the two tests above hold the tables to: CLDR's categories, and a base's forms, not its other keys."""
-    assert plural_categories("en") == {"one", "other"}
-    assert plural_categories("pl") == {"one", "few", "many", "other"}
-    assert plural_forms({"a.one": "1", "a.few": "{count}", "a.none": "0"}, "a") == {"one": "1", "few": "{count}"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -147,3 +117,26 @@ def test_the_key_finder_finds_keys_and_prefixes(tmp_path):
         ('"', "a.b", ""), ("'", "c", ""), ('"', "p.", "~")]
     assert SCRIPT_KEY.findall('text("a.b", {x}); text(`failure.${r}`)') == [
         ('"', "a.b", ""), ("`", "failure.", "${")]
+    assert PLURAL_KEY.findall('plural("town.found", n, {town})') == [('"', "town.found")]
+
+
+def test_plural_bases_and_the_categories_each_language_needs():
+    """The helpers above, on a made-up Polish table."""
+    table = {"a.one": "", "a.few": "", "a.many": "", "a.other": "", "builder.flyer.one": "", "b.two": "",
+             "send.other": ""}
+    assert plural_bases(table | {"a.none": ""}) == {"a": {"one", "few", "many", "other"}}
+    assert singular_keys(table | {"a.none": ""}) == {"a", "a.none", "builder.flyer.one", "b.two", "send.other"}
+    assert needed_categories("pl") == {"one", "few", "many", "other"}
+    assert needed_categories("en") == needed_categories("es") == {"one", "other"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_has_the_title_hint_of_every_letter_language(lang: str):
+    """The "Other" role's title goes into the greeting as typed, so its hint is the letter
+    language's: a page offers every letter language of the campaign, each needs its hint."""
+    from letter_py import default_campaign
+
+    letter_languages = list(default_campaign().languages)
+    assert {"en", "es"} <= set(letter_languages)
+    missing = [code for code in letter_languages if f"recipient.title.hint.{code}" not in strings(lang)]
+    assert missing == [], f"{lang}.json has no recipient.title.hint for {missing}"

@@ -9,4 +9,4 @@ export function table(lang) {
   return JSON.parse(readFileSync(new URL(`../../docs/strings/${lang}.json`, import.meta.url), "utf8"));
 }
 
-useStrings(table("en"));
+useStrings(table("en"), "en");

@@ -10,14 +10,15 @@ from playwright.sync_api import Locator, Page
 
 from letter_py import campaign_link as cl
 from letter_py import default_campaign
+from tests.site.editions import BUILDER_PATHS, LETTER_PATHS
 from tests.strings import strings
 
 if TYPE_CHECKING:
     from tests.site.visits import Visit
 
-PATH = "/setup/"
-PATHS = {"en": PATH, "es": "/es/configurar/"}  # the builder page of each language
-LETTER_PATHS = {"en": "/write/", "es": "/es/escribir/"}  # the letter page its links open
+PATHS = BUILDER_PATHS  # the builder page of each edition
+PATH = PATHS["en"]
+# LETTER_PATHS (tests.site.editions): the letter page its links open
 CAMPAIGN = default_campaign()
 ENGINE_TIMEOUT_MS = 60_000
 

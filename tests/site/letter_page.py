@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.strings import strings
+from tests.site.editions import LETTER_LANGUAGES, LETTER_PATHS
+from tests.strings import plural, strings
 
 if TYPE_CHECKING:
     from tests.site.visits import Visit
 
-PATH = "/write/"
-PATHS = {"en": PATH, "es": "/es/escribir/"}  # the letter page of each language
+PATHS = LETTER_PATHS  # the letter page of each edition
+PATH = PATHS["en"]
 ENGINE_TIMEOUT_MS = 60_000  # generous: the product's own limit is tested separately
 
 # The page's labels, by their keys in its string table (docs/strings/<lang>.json).
@@ -27,7 +28,7 @@ RECIPIENT_LABELS = {"role": "recipient.role", "name": "recipient.name", "email":
 SENDER_LABELS = {"name": "sender.name", "street": "sender.street", "city": "sender.city",
                  "state": "sender.state", "zip": "sender.zip", "email": "sender.email"}
 COMMUNITY_LABELS = {"city": "community.city", "state": "community.state"}
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # the letter language radios (letter_py's languages())
+LANGUAGE_NAMES = LETTER_LANGUAGES  # the letter language radios (letter_py's languages())
 # Clicks reach the page's handler (on the letter app) first; this one, on the
 # window, then stops the navigation, so no provider is ever contacted.
 HOLD_NAVIGATION = """() => window.addEventListener('click', (e) => {
@@ -49,16 +50,20 @@ class LetterPage:
     ``lang`` is the page's language: its labels come from that language's table.
     """
 
-    def __init__(self, page: Page, lang: str = "en") -> None:
+    def __init__(self, page: Page, lang: str = "en", table: dict[str, str] | None = None) -> None:
         self.page = page
         self.lang = lang
-        self.t = strings(lang)
+        self.t = strings(lang) if table is None else table  # another table: a made-up edition's
 
     @classmethod
     def open(cls, visit: Visit, path: str | None = None, *, lang: str = "en", engine: bool = True) -> LetterPage:
         """Open the page; with ``engine``, wait until Python has shown the first letter."""
         path = path or PATHS[lang]
         return cls(visit.open_letter_page(path) if engine else visit.open(path), lang)
+
+    def plural(self, base: str, count: int, **values: object) -> str:
+        """The page's words for ``count`` things (its plural(): the category of its language)."""
+        return plural(self.t, self.lang, base, count, **values)
 
     def wait_for_engine(self) -> None:
         wait_for_engine(self.page)

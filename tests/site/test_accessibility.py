@@ -26,6 +26,7 @@ import letter_py
 from tests.paths import ROOT
 from tests.site.axe import axe_violations, with_axe
 from tests.site.builder_page import BuilderPage
+from tests.site.editions import BUILDER_PATHS, HOMES, LETTER_PATHS, TRANSLATED
 from tests.site.letter_page import LetterPage, wait_for_engine
 from tests.site.visitor import role_label
 from tests.site.visits import Visit
@@ -41,7 +42,7 @@ COPIED = "Copied. Paste it into your email or document."
 
 def site_pages(site: Path) -> list[str]:
     """Every page MkDocs built (not the runtime's or the engine's files), plus the 404
-    pages, in both languages (the Spanish edition is in /es/)."""
+    pages, in every edition (the Spanish one is in /es/)."""
     pages = []
     for index in sorted(site.rglob("index.html")):
         if 'data-md-component="container"' not in index.read_text(encoding="utf-8"):
@@ -52,8 +53,9 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def is_spanish(path: str) -> bool:
-    return path.startswith("/es/")
+def is_translated(path: str) -> bool:
+    """Whether a page is another edition's than the main one."""
+    return any(path.startswith(HOMES[lang]) for lang in TRANSLATED)
 
 
 def palette_of(page: Page) -> str | None:
@@ -105,11 +107,14 @@ def test_axe_finds_nothing_on_any_page(make_visit, site: Path, scheme: str):
     visit = with_axe(make_visit(color_scheme=scheme))
     pages = site_pages(site)
     assert "/" in pages and "/write/" in pages and "/setup/" in pages and len(pages) >= 8, pages
-    assert "/es/" in pages and "/es/escribir/" in pages and "/es/configurar/" in pages and "/es/404.html" in pages, pages
-    # The Spanish pages share the English ones' styles: in the dark palette,
-    # the letter page stands for them (its form is the most varied page).
+    for lang in TRANSLATED:
+        edition = {HOMES[lang], LETTER_PATHS[lang], BUILDER_PATHS[lang], HOMES[lang] + "404.html"}
+        assert edition <= set(pages), (lang, pages)
+    # The other editions' pages share the English ones' styles: in the dark
+    # palette, each one's letter page stands for them (its form is the most varied page).
     if scheme == "dark":
-        pages = [p for p in pages if not is_spanish(p) or p == "/es/escribir/"]
+        letter_pages = {LETTER_PATHS[lang] for lang in TRANSLATED}
+        pages = [p for p in pages if not is_translated(p) or p in letter_pages]
     problems = []
     for path in pages:
         page = open_in_palette(visit, path, scheme)
@@ -182,8 +187,8 @@ def test_axe_finds_nothing_on_the_letter_page_in_use(make_visit, scheme: str):
     assert problems == [], "\n".join(problems)
 
 
-# The Spanish builder shares the English one's styles: the light palette stands for both.
-@pytest.mark.parametrize(("scheme", "lang"), [("light", "en"), ("dark", "en"), ("light", "es")])
+# Another edition's builder shares the English one's styles: the light palette stands for both.
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "en"), ("dark", "en"), *[("light", lang) for lang in TRANSLATED]])
 def test_axe_finds_nothing_on_the_builder_page_in_use(make_visit, scheme: str, lang: str):
     """"Set up your town" with errors, with a link (its QR code, the flyer, the letter), and a campaign link opened.
 

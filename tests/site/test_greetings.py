@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, expect
 from letter_py.names import surname
 from tests.site import directory_towns, standards
 from tests.site.axe import axe_violations, with_axe
+from tests.site.editions import LANGS
 from tests.site.letter_page import LetterPage
 from tests.site.visitor import role_label
 from tests.site.visits import Visit
@@ -119,7 +120,7 @@ def test_the_spanish_page_keeps_the_full_name_until_the_visitor_changes_it(visit
     expect(heading).to_have_text("Para: Concejala María López García")
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_axe_and_the_nu_checker_with_the_greeting_and_the_surname_open(make_visit, tmp_path: Path, lang: str):
     visit = with_axe(make_visit(service_workers="block"))
     letter = LetterPage.open(visit, lang=lang)

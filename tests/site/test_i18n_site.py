@@ -1,9 +1,12 @@
-"""The Spanish edition in the built site: languages, links between them, search, sharing.
+"""The other editions in the built site (Spanish, and every one mkdocs.yml's
+extra.alternate adds): languages, links between them, search, sharing.
 
 mkdocs.es.yml builds docs/es/ into site/es/ from the English build
 (scripts/site/i18n_site.py). These read the files of the session's build; the
 sitemap and the hreflang links, which need a ``site_url`` (their URLs are
-whole), are checked on a second build that has one.
+whole), are checked on a second build that has one. The structural checks run
+for every edition (tests.site.editions); the words checked on the Spanish
+pages are Spanish.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from mkdocs.utils.meta import get_data
 
 import letter_py
 from tests.paths import ROOT
+from tests.site.editions import HOMES, LANGS, LETTER_PATHS, TRANSLATED, docs_dir
 from tests.site.standards import html_pages
 from tests.strings import SAME_IN_EVERY_LANGUAGE, strings
 
-SPANISH_DOCS = ROOT / "docs" / "es"
 ENGLISH_DOCS = ROOT / "docs"
 SITE_URL = "https://example.org/letters/"
 
@@ -92,10 +95,10 @@ def content_pages(site: Path) -> list[Path]:
     return [p for p in html_pages(site) if p.name == "index.html"]
 
 
-def translations() -> dict[str, str]:
-    """English page -> Spanish page, from the Spanish pages' translation_of:."""
+def translations(lang: str = "es") -> dict[str, str]:
+    """English page -> edition ``lang``'s page, from its pages' translation_of:."""
     pairs = {}
-    for path in sorted(SPANISH_DOCS.glob("*.md")):
+    for path in sorted(docs_dir(lang).glob("*.md")):
         original = get_data(path.read_text(encoding="utf-8"))[1].get("translation_of")
         if original:
             pairs[original] = path.name
@@ -106,21 +109,37 @@ def page_url(src: str, prefix: str) -> str:
     return "/" + prefix + ("" if src == "index.md" else src.removesuffix(".md") + "/")
 
 
+def edition_of(site: Path, path: Path) -> str:
+    """The edition a built file belongs to, by its folder."""
+    folder = path.relative_to(site).parts[0] + "/"
+    return next((lang for lang in TRANSLATED if HOMES[lang] == "/" + folder), "en")
+
+
 # ---- languages -------------------------------------------------------------------
 
 
-def test_every_english_page_has_a_spanish_translation():
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_english_page_has_a_translation_in_each_edition(lang: str):
     english = sorted(p.name for p in ENGLISH_DOCS.glob("*.md"))
-    assert sorted(translations()) == english
+    assert sorted(translations(lang)) == english
 
 
 def test_each_edition_has_its_language(site: Path):
     pages = html_pages(site)
-    spanish = [p for p in pages if p.relative_to(site).parts[0] == "es"]
-    assert len(spanish) == len(translations()) + 1  # and its 404 page
-    wrong = {url_of(site, p): read(site, p).lang for p in pages
-             if read(site, p).lang != ("es" if p in spanish else "en")}
+    for lang in TRANSLATED:
+        edition = [p for p in pages if edition_of(site, p) == lang]
+        assert len(edition) == len(translations(lang)) + 1, lang  # and its 404 page
+    wrong = {url_of(site, p): read(site, p).lang for p in pages if read(site, p).lang != edition_of(site, p)}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_editions_pages_have_material_in_their_language(site: Path, lang: str):
+    """Material's own words (skip link, search, palette toggle) come from theme.language, not English."""
+    for path in (HOMES[lang] + "index.html", HOMES[lang] + "404.html"):
+        html = (site / path.lstrip("/")).read_text(encoding="utf-8")
+        assert "Skip to content" not in html and "Switch to dark mode" not in html, path
+        assert "404 - Not found" not in html, path
 
 
 def test_spanish_pages_have_material_in_spanish(site: Path):
@@ -138,21 +157,31 @@ def test_spanish_404_page(site: Path):
 # ---- links between the languages -------------------------------------------------
 
 
-def pairs() -> list[tuple[str, str]]:
-    """(English page's URL, its Spanish translation's URL) on the server."""
-    return [(page_url(english, ""), page_url(spanish, "es/")) for english, spanish in translations().items()]
+def versions() -> list[dict[str, str]]:
+    """Each English page's URL and its translations' on the server, by language."""
+    found = []
+    for english in sorted(p.name for p in ENGLISH_DOCS.glob("*.md")):
+        urls = {"en": page_url(english, "")}
+        for lang in TRANSLATED:
+            if english in translations(lang):
+                urls[lang] = page_url(translations(lang)[english], HOMES[lang].lstrip("/"))
+        found.append(urls)
+    return found
 
 
-def test_the_language_menu_goes_to_the_same_page_in_the_other_language_both_ways(site: Path):
-    for en_url, es_url in pairs():
-        for url, lang in ((en_url, "en"), (es_url, "es")):
+def test_the_language_menu_goes_to_the_same_page_in_every_other_language(site: Path):
+    """From every page of every edition to the same page in each (a three-way menu with Polish, not a pair)."""
+    every = versions()
+    assert len(every) >= 9 and all(len(urls) == len(LANGS) for urls in every), every
+    for urls in every:
+        for lang, url in urls.items():
             page = read(site, site / url.lstrip("/") / "index.html")
-            links = {lang: resolve(url, href) for lang, href in page.switcher.items()}
-            assert links == {"en": en_url, "es": es_url}, url
+            links = {other: resolve(url, href) for other, href in page.switcher.items()}
+            assert links == urls, url
             assert page.current == [lang], url
-    for path, lang in (("404.html", "en"), ("es/404.html", "es")):
-        page = read(site, site / path)
-        assert page.switcher == {"en": "/", "es": "/es/"} and page.current == [lang], path
+    for lang in LANGS:
+        page = read(site, site / HOMES[lang].lstrip("/") / "404.html")
+        assert page.switcher == HOMES and page.current == [lang], lang
 
 
 def test_hreflang_links_are_whole_urls_or_none(site: Path):
@@ -161,15 +190,20 @@ def test_hreflang_links_are_whole_urls_or_none(site: Path):
     assert {url_of(site, p): read(site, p).hreflang for p in html_pages(site) if read(site, p).hreflang} == {}
 
 
-def test_hreflang_links_join_every_page_to_its_translation_both_ways(site_with_url: Path):
-    for en_url, es_url in pairs():
-        en, es = SITE_URL + en_url.lstrip("/"), SITE_URL + es_url.lstrip("/")
-        for url in (en_url, es_url):
+def whole(urls: dict[str, str]) -> dict[str, str]:
+    """A page's versions as hreflang gives them: whole URLs, and x-default the English one."""
+    links = {lang: SITE_URL + url.lstrip("/") for lang, url in urls.items()}
+    return links | {"x-default": links["en"]}
+
+
+def test_hreflang_links_join_every_page_to_all_its_translations(site_with_url: Path):
+    for urls in versions():
+        for url in urls.values():
             page = read(site_with_url, site_with_url / url.lstrip("/") / "index.html")
-            assert page.hreflang == {"en": en, "es": es, "x-default": en}, url
-    for path in ("404.html", "es/404.html"):
-        page = read(site_with_url, site_with_url / path)
-        assert page.hreflang == {"en": SITE_URL, "es": SITE_URL + "es/", "x-default": SITE_URL}, path
+            assert page.hreflang == whole(urls), url
+    for lang in LANGS:
+        page = read(site_with_url, site_with_url / HOMES[lang].lstrip("/") / "404.html")
+        assert page.hreflang == whole(HOMES), lang
 
 
 # ---- search ----------------------------------------------------------------------
@@ -177,9 +211,12 @@ def test_hreflang_links_join_every_page_to_its_translation_both_ways(site_with_u
 
 def test_each_language_has_its_own_search_index(site: Path):
     english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    for lang in TRANSLATED:
+        index = json.loads((site / HOMES[lang].lstrip("/") / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        assert not any(doc["location"].startswith(HOMES[lang].lstrip("/")) for doc in english["docs"])
     spanish = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert english["config"]["lang"] == ["en"] and spanish["config"]["lang"] == ["es"]
-    assert not any(doc["location"].startswith("es/") for doc in english["docs"])
     english_text = " ".join(doc["text"] for doc in english["docs"])
     spanish_text = " ".join(doc["text"] for doc in spanish["docs"])
     assert "trata de personas" in spanish_text and "trata de personas" not in english_text
@@ -190,9 +227,11 @@ def test_each_language_has_its_own_search_index(site: Path):
 # ---- what the editions share ------------------------------------------------------
 
 
-def test_the_spanish_edition_uses_the_roots_runtime_engine_and_page_scripts(site: Path):
-    assert not (site / "es" / "pyodide").exists() and not (site / "es" / "engine").exists()
-    assert not (site / "es" / "assets" / "letter").exists()
+def test_every_edition_uses_the_roots_runtime_engine_and_page_scripts(site: Path):
+    for lang in TRANSLATED:
+        folder = site / HOMES[lang].lstrip("/")
+        assert not (folder / "pyodide").exists() and not (folder / "engine").exists()
+        assert not (folder / "assets" / "letter").exists()
 
     def loads(url: str) -> tuple[dict, list[str]]:
         html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
@@ -204,15 +243,16 @@ def test_the_spanish_edition_uses_the_roots_runtime_engine_and_page_scripts(site
         assets = sorted(resolve(url, href) for href in re.findall(r'(?:href|src)="([^"]*assets/letter/[^"]*)"', html))
         return {"worker": worker, **engine}, assets
 
-    english, spanish = loads("/write/"), loads("/es/escribir/")
-    assert spanish == english
+    english = loads(LETTER_PATHS["en"])
+    for lang in TRANSLATED:
+        assert loads(LETTER_PATHS[lang]) == english, lang
     assert english[0]["worker"] == "/assets/letter/worker.js"
     for url in [*english[0].values(), *english[1]]:
         target = site / url.lstrip("/")
         assert target.is_file() or target.is_dir() or target.with_name(target.name + ".js").exists(), url
 
 
-def test_headers_allow_the_inline_scripts_of_every_page_in_both_languages(site: Path):
+def test_headers_allow_the_inline_scripts_of_every_page_in_every_language(site: Path):
     """One _headers for both editions: an edition built later must not replace the other's hashes."""
     allowed = set(re.findall(r"'sha256-[^']+'", (site / "_headers").read_text()))
     for path in html_pages(site):
@@ -221,40 +261,51 @@ def test_headers_allow_the_inline_scripts_of_every_page_in_both_languages(site: 
         assert set(re.findall(r"'sha256-[^']+'", meta.group(1))) <= allowed, path
 
 
-def test_spanish_pages_are_precompressed_too(site: Path):
-    assert (site / "es" / "escribir" / "index.html.br").exists()
-    assert (site / "es" / "escribir" / "index.html.gz").exists()
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_editions_pages_are_precompressed_too(site: Path, lang: str):
+    page = site / LETTER_PATHS[lang].lstrip("/") / "index.html"
+    assert page.with_name("index.html.br").exists() and page.with_name("index.html.gz").exists()
 
 
 # ---- the letter page in Spanish ---------------------------------------------------
 
 
-def test_the_spanish_letter_page_carries_the_spanish_strings(site: Path):
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_letter_page_carries_its_own_strings_and_no_others(site: Path, lang: str):
+    """One string table per page, its language's: a third language costs the others' pages nothing."""
+    html = (site / LETTER_PATHS[lang].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    page = Page(html)
+    assert json.loads(page.scripts["page-strings"]) == strings(lang)
+    assert html.count('id="page-strings"') == 1
+    assert "strings/" not in " ".join(re.findall(r'(?:href|src)="([^"]*)"', html))
+
+
+def test_the_spanish_letter_page_asks_in_spanish(site: Path):
     page = read(site, site / "es" / "escribir" / "index.html")
-    assert json.loads(page.scripts["page-strings"]) == strings("es")
     assert "¿Cómo quiere dirigirse a esta persona?" in page.text
     assert "¿En qué idioma quiere escribir su carta?" in page.text
 
 
-def test_the_spanish_fallback_letter_is_the_spanish_letter(site: Path):
-    """Without JavaScript (or before Python), the page shows letter_py's Spanish letter."""
-    html = (site / "es" / "escribir" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_each_editions_fallback_letter_is_its_letter(site: Path, lang: str):
+    """Without JavaScript (or before Python), the page shows letter_py's letter in its language."""
+    html = (site / LETTER_PATHS[lang].lstrip("/") / "index.html").read_text(encoding="utf-8")
     shown = re.search(r"<pre[^>]*data-email-text[^>]*>(.*?)</pre>", html, re.S).group(1)
     import html as html_module
 
-    spanish = json.loads(letter_py.render_json(json.dumps({"date": "", "lang": "es"})))["letters"][0]
+    own = json.loads(letter_py.render_json(json.dumps({"date": "", "lang": lang})))["letters"][0]
     english = json.loads(letter_py.render_json(json.dumps({"date": ""})))["letters"][0]
-    assert html_module.unescape(shown) == spanish["email_text"]
-    assert spanish["email_text"] != english["email_text"]
+    assert html_module.unescape(shown) == own["email_text"]
+    assert own["email_text"] != english["email_text"]
 
 
-def _english_only_strings() -> list[str]:
-    """The English table's words that a Spanish page must not show: those the Spanish
+def _english_only_strings(lang: str = "es") -> list[str]:
+    """The English table's words that edition ``lang``'s page must not show: those its
     table says otherwise, split at their {placeholders}, long enough to be telling."""
-    english, spanish = strings("en"), strings("es")
+    english, other = strings("en"), strings(lang)
     found = set()
     for key, value in english.items():
-        if key in SAME_IN_EVERY_LANGUAGE or value == spanish[key]:
+        if key in SAME_IN_EVERY_LANGUAGE or value == other.get(key):
             continue
         for part in re.split(r"\{\w+\}", value):
             part = part.strip(" .:…")
@@ -263,12 +314,13 @@ def _english_only_strings() -> list[str]:
     return sorted(found)
 
 
-def test_no_english_interface_string_on_a_spanish_page(site: Path):
-    english = _english_only_strings()
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_english_interface_string_on_another_editions_page(site: Path, lang: str):
+    english = _english_only_strings(lang)
     assert "Copy letter" in english and "There is a problem" in english
     shown = {}
     for path in html_pages(site):
-        if path.relative_to(site).parts[0] != "es":
+        if edition_of(site, path) != lang:
             continue
         text = " ".join(read(site, path).text)
         hits = [s for s in english if s in text]
@@ -338,9 +390,10 @@ def site_with_url(counted_build: CountedBuild) -> Path:
     return counted_build.site
 
 
-def test_the_engine_is_built_once_for_both_languages(counted_build: CountedBuild):
+def test_the_engine_is_built_once_for_every_language(counted_build: CountedBuild):
     assert counted_build.calls == {"build": 1, "precompile_campaign": 1}
-    assert (counted_build.site / "es" / "escribir" / "index.html").exists()
+    for lang in TRANSLATED:
+        assert (counted_build.site / LETTER_PATHS[lang].lstrip("/") / "index.html").exists()
 
 
 def test_each_edition_keeps_its_own_state_and_shares_only_what_it_was_handed(counted_build: CountedBuild):
@@ -373,12 +426,14 @@ def sitemap(path: Path) -> dict[str, dict[str, str]]:
             for url in root.findall("s:url", NS)}
 
 
-def test_the_sitemap_lists_both_languages_each_with_its_translation(site_with_url: Path):
+def test_the_sitemap_lists_every_language_each_page_with_all_its_translations(site_with_url: Path):
     listed = sitemap(site_with_url / "sitemap.xml")
     expected = {}
-    for english, spanish in translations().items():
-        en, es = SITE_URL + page_url(english, "").lstrip("/"), SITE_URL + page_url(spanish, "es/").lstrip("/")
-        expected[en] = expected[es] = {"en": en, "es": es, "x-default": en}
+    for urls in versions():
+        links = whole(urls)
+        expected |= {loc: links for lang, loc in links.items() if lang != "x-default"}
     assert listed == expected
-    spanish_only = sitemap(site_with_url / "es" / "sitemap.xml")
-    assert spanish_only == {loc: links for loc, links in expected.items() if loc.startswith(SITE_URL + "es/")}
+    for lang in TRANSLATED:  # an edition's own sitemap: its pages only
+        prefix = SITE_URL + HOMES[lang].lstrip("/")
+        own = sitemap(site_with_url / HOMES[lang].lstrip("/") / "sitemap.xml")
+        assert own == {loc: links for loc, links in expected.items() if loc.startswith(prefix)}, lang

@@ -13,6 +13,7 @@ import pytest
 
 from letter_py.web import Engine
 from tests.hostile import HOSTILE_STRINGS
+from tests.site.editions import LETTER_LANGUAGES
 from tests.site.visits import Visit
 
 BASE = {
@@ -45,11 +46,18 @@ def variants() -> list[dict]:
     spanish["recipients"][1]["gender"] = "m"
     cases += [spanish, {"lang": "es"}, {"lang": "es-US", "sender": {"zip": "1"}, "community": {"state": "Nuevo México"}},
               {"lang": "fr"}, {"lang": "es", "recipients": [{"role": "mayor", "gender": "x"}]}]
+    # Every other letter language the campaign has (Polish as it lands): both genders, its errors.
+    for lang in LETTER_LANGUAGES:
+        if lang not in ("en", "es"):
+            other = json.loads(json.dumps(spanish))
+            other["lang"] = lang
+            cases += [other, {"lang": lang}, {"lang": lang, "messages_lang": "en", "sender": {"zip": "1"}},
+                      {"lang": "en", "messages_lang": lang, "sender": {"email": "x"}}]
     # The messages in the page's language, apart from the letter's.
     cases += [{"lang": "en", "messages_lang": "es", "sender": {"zip": "1"}, "recipients": [{"role": "x"}]},
               {"lang": "es", "messages_lang": "en", "sender": {"email": "x"}}, {"messages_lang": 7}]
     for text in HOSTILE_STRINGS:
-        for lang in ("en", "es"):
+        for lang in LETTER_LANGUAGES:
             case = json.loads(json.dumps(BASE))
             case["lang"] = lang
             case["sender"]["name"] = text

@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.site.axe import axe_violations, with_axe
 from tests.site.directory_towns import with_official
+from tests.site.editions import LANGS
 from tests.site.letter_page import HOLD_NAVIGATION, LetterPage
 from tests.site.visitor import VISITOR, fill_visitor, role_label
 from tests.site.visits import Visit
@@ -26,7 +27,6 @@ PHONE = {
     "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                   "Chrome/131.0.0.0 Mobile Safari/537.36",
 }
-LANGS = ["en", "es"]
 # Wholly on screen, below Material's header.
 ON_SCREEN = """el => {
     const box = el.getBoundingClientRect();

@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from tests.site.editions import LANGS
 from tests.site.letter_page import HOLD_NAVIGATION, LetterPage
 from tests.site.visitor import VISITOR, cpython_letters, expected_input, fill_visitor, role_label
 from tests.site.visits import Visit
@@ -79,7 +80,7 @@ def test_outlook_links_carry_the_whole_letter(visit: Visit):
         assert query["to"] == [VISITOR["recipient_email"]]
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_call_link_and_what_to_say_in_the_letters_language(visit: Visit, lang: str):
     """A recipient's phone gives a tel: link and letter_py's script, shown as text; no phone, no call."""
     letter = LetterPage.open(visit, lang=lang)

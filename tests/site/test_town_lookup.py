@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import expect
 
 from letter_py import campaign_link as cl
@@ -25,19 +26,14 @@ from tests.campaign_links import SPRINGFIELD, fragment_of
 from tests.site import directory_towns, standards
 from tests.site.axe import axe_violations, with_axe
 from tests.site.builder_page import BuilderPage
+from tests.site.editions import LANGS, TRANSLATED
 from tests.site.letter_page import LetterPage
 from tests.site.visits import Visit
 
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"],
-          "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                 "octubre", "noviembre", "diciembre"]}
-
-
 def long_date(iso: str, lang: str) -> str:
-    day = date.fromisoformat(iso)
-    month = MONTHS[lang][day.month - 1]
-    return f"{month} {day.day}, {day.year}" if lang == "en" else f"{day.day} de {month} de {day.year}"
+    """A date as the page writes it (Intl.DateTimeFormat, CLDR's long form): "April 1, 2025",
+    "1 de abril de 2025", "1 kwietnia 2025"; Babel reads the same CLDR data."""
+    return format_date(date.fromisoformat(iso), "long", locale=lang)
 
 
 def expect_new_tab_link(link, href: str) -> None:
@@ -64,7 +60,7 @@ def test_typing_oak_offers_the_oak_towns_and_the_keyboard_moves_through_them(vis
     assert names[:5] == ["Oak Brook", "Oak Forest", "Oak Grove", "Oak Lawn", "Oak Park"], names
     expect(letter.town_field).to_have_attribute("aria-expanded", "true")
     expect(page.locator("[data-town-status]")).to_have_text(
-        letter.t["town.status.many"].format(count=len(names)))
+        letter.plural("town.status", len(names)))
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     second = letter.town_suggestions.nth(1)
@@ -98,7 +94,7 @@ def test_a_chosen_town_gives_a_letter_to_its_mayor_by_name(visit: Visit, site: P
     expect(letter.details.get_by_label(t["sender.city"])).to_have_value(town["name"])
     count = len(town["officials"]) + ("sheriff" in town)
     expect(page.locator("[data-town-result]")).to_contain_text(
-        t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
+        letter.plural("town.found", count, town=town["name"]))
     # The letter, and every way of sending it, carries the mayor and their address.
     letter.wait_for_preview(f"Dear Mayor {surname(mayor['name'])},")
     expect(letter.subject()).to_contain_text(town["name"])
@@ -187,20 +183,27 @@ def test_looking_up_a_town_sends_nothing(make_visit, site: Path):
     assert visit.bodies == []
 
 
-def test_the_spanish_page_looks_towns_up_in_spanish(visit: Visit, site: Path):
+def test_long_dates_are_written_as_each_language_writes_them():
+    assert long_date("2025-04-01", "en") == "April 1, 2025"
+    assert long_date("2025-09-21", "es") == "21 de septiembre de 2025"
+    assert long_date("2025-09-21", "pl") == "21 września 2025"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_each_editions_page_looks_towns_up_in_its_language(visit: Visit, site: Path, lang: str):
     town, mayor = directory_towns.with_official(site, stale=True)
-    letter = LetterPage.open(visit, lang="es")
+    letter = LetterPage.open(visit, lang=lang)
     letter.choose_town(town["name"])
     recipient = letter.recipient(1)
     expect(recipient.get_by_label(letter.t["recipient.name"])).to_have_value(mayor["name"])
     source = recipient.locator("[data-official-source]")
     expect(source).to_contain_text(
-        f"Fuente: Open States, donde estos datos cambiaron por última vez el {long_date(mayor['checked'], 'es')}.")
+        letter.t["official.source.changed"].format(source="Open States", date=long_date(mayor["checked"], lang)))
     key = "official.stale" if town.get("website") else "official.staleNoWebsite"
-    expect(source.locator(".lw-stale")).to_contain_text(letter.t[key].format(date=long_date(mayor["term_end"], "es")))
+    expect(source.locator(".lw-stale")).to_contain_text(letter.t[key].format(date=long_date(mayor["term_end"], lang)))
     count = len(town["officials"]) + ("sheriff" in town)
     expect(letter.page.locator("[data-town-result]")).to_contain_text(
-        letter.t["town.found.one" if count == 1 else "town.found.many"].format(town=town["name"], count=count))
+        letter.plural("town.found", count, town=town["name"]))
 
 
 def test_a_campaign_links_officials_come_before_the_directorys(visit: Visit, site: Path):
@@ -215,7 +218,7 @@ def test_a_campaign_links_officials_come_before_the_directorys(visit: Visit, sit
     expect(name).to_have_value("Maria Lopez")
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_axe_and_the_nu_checker_with_suggestions_open(make_visit, tmp_path: Path, lang: str):
     visit = with_axe(make_visit(service_workers="block"))
     letter = LetterPage.open(visit, lang=lang)
@@ -229,7 +232,7 @@ def test_axe_and_the_nu_checker_with_suggestions_open(make_visit, tmp_path: Path
     assert standards.nu_errors([html]) == []
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_an_organizer_starts_set_up_your_town_from_a_town_in_the_directory(visit: Visit, site: Path, lang: str):
     town, mayor = directory_towns.with_official(site, stale=False)
     builder = BuilderPage.open(visit, lang=lang)

@@ -102,7 +102,7 @@ export class LetterForm {
 
   /**
    * Each recipient shows the fields its role asks for ("Their title" for
-   * "other"), and the letter's language (the greeting's gender for Spanish).
+   * "other"), and the letter's language (the greeting's gender, for the languages that greet by it).
    */
   updateRoleFields() {
     const lang = this.letterLanguage();
@@ -112,7 +112,7 @@ export class LetterForm {
         box.hidden = box.dataset.showWhenRole !== role;
       }
       for (const box of row.querySelectorAll("[data-show-when-lang]")) {
-        box.hidden = box.dataset.showWhenLang !== lang;
+        box.hidden = !box.dataset.showWhenLang.split(" ").includes(lang); // one language, or several: "es pl"
       }
     }
   }

@@ -11,7 +11,7 @@
 
 import * as directory from "./directory.js";
 import { newTabLink, paragraph, sourceParts, span } from "./official-source.js";
-import { text } from "./strings.js";
+import { plural, text } from "./strings.js";
 import { TownPicker } from "./town-picker.js";
 
 const FIELDS = ["role", "title", "name", "family_name", "organization", "email", "phone", "address"];
@@ -84,8 +84,8 @@ export class TownOfficials {
       this.show([paragraph(text("town.found.campaign")), ...website]);
     } else if (officials.length) {
       this.fillRecipients(officials, data);
-      const key = officials.length === 1 ? "town.found.one" : "town.found.many";
-      this.show([paragraph(text(key, { town: town.name, count: officials.length })), ...served, ...website]);
+      const found = plural("town.found", officials.length, { town: town.name });
+      this.show([paragraph(found), ...served, ...website]);
     } else {
       this.clearRecipients();
       const key = town.website ? "town.none" : "town.noneNoWebsite";

@@ -12,7 +12,7 @@
 // reaches the page as text.
 
 import * as directory from "./directory.js";
-import { text } from "./strings.js";
+import { plural, text } from "./strings.js";
 
 const LIMIT = 8;
 
@@ -116,7 +116,7 @@ export class TownPicker {
     this.input.setAttribute("aria-expanded", String(open));
     this.input.removeAttribute("aria-activedescendant");
     this.say(this.input.value.trim() === "" ? "" : open
-      ? text(this.options.length === 1 ? "town.status.one" : "town.status.many", { count: this.options.length })
+      ? plural("town.status", this.options.length)
       : text("town.status.none"));
   }
 
