@@ -29,6 +29,7 @@ EVERYWHERE = {
     r"\bmejl\w*": "e-mail",
     r"\baplikowa\w*|\bzaadresowa\w+ problem\w*": "a Polish word, not a calque",
     r"\bpatronizing a prostitute\b": "patronizing a person engaged in the sex trade (HB 4410, 2025)",
+    r"\bhrabstw\w*": "powiat (a US county, as the glossary says)",
 }
 # The visitor's gender is unknown: no gendered second-person past or conditional.
 ABOUT_THE_VISITOR = {

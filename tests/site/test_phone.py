@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from letter_py.i18n import gettext_for
 from tests.site.axe import axe_violations, with_axe
 from tests.site.directory_towns import with_official
 from tests.site.editions import LANGS
@@ -135,7 +136,7 @@ def test_a_missing_field_shows_by_the_button_pressed_and_in_the_summary(make_vis
     near = letter.letter().locator("[data-send-missing]")
     expect(near).to_be_focused()
     assert on_screen(near)
-    name_link = near.get_by_role("link").filter(has_text="Enter your name" if lang == "en" else "Escriba su nombre")
+    name_link = near.get_by_role("link").filter(has_text=gettext_for(lang)("Enter your name"))  # letter_py's own message
     expect(name_link).to_have_count(1)
     expect(page.locator("#error-summary")).to_be_visible()  # the summary at the top says it too
     assert not on_screen(page.locator("#error-summary"))  # but nobody was sent up there
@@ -169,7 +170,9 @@ def test_an_email_goes_without_a_postal_address_and_a_printed_letter_asks_for_it
     followed = page.evaluate("window.__followed")
     assert len(followed) == 1 and followed[0].startswith("mailto:mayor@example.gov?"), followed
     body = urllib.parse.unquote(followed[0])
-    assert "Lopez" in body and body.endswith("Sam Rivera")  # the whole letter, on a phone, signed
+    # The whole letter, on a phone, signed: from its greeting through the visitor's own words.
+    assert letter.preview_text().strip().splitlines()[0] in body and VISITOR["personal"] in body
+    assert body.endswith("Sam Rivera")
     near = letter.letter().locator("[data-send-missing]")
     expect(near).to_be_hidden()
     # The printed letter does need them: asked for by the button pressed.

@@ -247,7 +247,7 @@ def test_an_organizer_starts_set_up_your_town_from_a_town_in_the_directory(visit
     expect(official.get_by_label(t["builder.official.name"])).to_have_value(mayor["name"])
     expect(official.get_by_label(t["builder.official.email"])).to_have_value(mayor["email"])
     expect(official.locator("[data-official-source]")).to_contain_text("Open States")
-    expect(page.get_by_label(t["builder.state.label"])).to_have_value("IL")
+    expect(page.get_by_label(t["builder.state.label"], exact=True)).to_have_value("IL")  # "Stan", not "Stanowisko"
     link = builder.wait_for_link(1)
     local, errors = cl.decode(link, default_campaign())
     assert errors == [] and local.officials[0].name == mayor["name"] and local.city == town["name"], (local, errors)
