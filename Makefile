@@ -60,10 +60,14 @@ serve: deps
 
 # Two processes (pytest-xdist), a test file each at a time: the browser tests
 # spend much of their time waiting on Chromium, so two share two cores well.
-# `make site` first builds the engine into build/ once, so the tests' own
-# builds find it there and never build it side by side.
-test: deps chromium java test-js site
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+# The tests' site (tests/site/site_build.py: mkdocs build --strict with the
+# Pages workflow's REPO_URL) is built once before pytest starts and named by
+# TEST_SITE_DIR, so no worker waits for it; it also builds the engine into
+# build/, where the tests' own builds find it and never build it side by side.
+TEST_SITE := build/test-site
+test: deps chromium java test-js
+	$(BIN)/python -m tests.site.site_build $(TEST_SITE)
+	TEST_SITE_DIR=$(TEST_SITE) $(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Engine and content tests only: no browser, a few seconds.
 test-quick: deps test-js

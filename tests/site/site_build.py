@@ -26,8 +26,9 @@ class Build:
 
 
 def prebuilt_site() -> Build | None:
-    """The site named by ``TEST_SITE_DIR`` (say ``site``), if any: quicker while
-    working on the tests themselves."""
+    """The site named by ``TEST_SITE_DIR``, if any: ``make test`` builds it once
+    before pytest starts (``python -m tests.site.site_build``); by hand, say
+    ``site``, it is quicker while working on the tests themselves."""
     prebuilt = os.environ.get("TEST_SITE_DIR")
     return Build(0, "", Path(prebuilt).resolve()) if prebuilt else None
 
@@ -58,3 +59,11 @@ def shared_build(tmp_path_factory) -> Build:
         record.write_text(json.dumps({"returncode": build.returncode, "output": build.output,
                                       "site": str(build.site)}), encoding="utf-8")
         return build
+
+
+if __name__ == "__main__":
+    # ``python -m tests.site.site_build OUT``: the tests' site, built once before
+    # pytest starts (``make test``), which the tests then use as TEST_SITE_DIR.
+    built = build_site(Path(sys.argv[1]).resolve())
+    sys.stdout.write(built.output if built.returncode else "")
+    sys.exit(built.returncode)
