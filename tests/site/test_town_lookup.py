@@ -224,6 +224,8 @@ def test_axe_and_the_nu_checker_with_suggestions_open(make_visit, tmp_path: Path
     letter = LetterPage.open(visit, lang=lang)
     letter.town_field.focus()
     letter.page.keyboard.type("Oak", delay=20)
+    # The list is there (the directory, fetched on focus, may arrive after the typing), then the arrow.
+    expect(letter.town_suggestions.first).to_be_visible()
     letter.page.keyboard.press("ArrowDown")
     expect(letter.town_suggestions.first).to_have_attribute("aria-selected", "true")
     assert axe_violations(letter.page, f"suggestions open [{lang}]") == []
