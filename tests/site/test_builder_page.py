@@ -5,25 +5,30 @@ from __future__ import annotations
 import base64
 import json
 import re
-
 from urllib.parse import urlsplit
 
-from scripts.site.builder_page import SEGNO_WHEEL
+import pytest
 from playwright.sync_api import expect
 
 import letter_py
 from letter_py import campaign_link as cl
 from letter_py import default_campaign
-from tests.hostile import MARKUP, TEMPLATE_SYNTAX
+from letter_py.i18n import gettext_for
 from letter_py.qr import qr_svg
+from scripts.site.builder_page import SEGNO_WHEEL
+from tests.hostile import MARKUP, TEMPLATE_SYNTAX
 from tests.campaign_links import link_for
 from tests.letter_py.qr_decoder import RASTERIZE, decode_pixels
 from tests.site.builder_page import BuilderPage
 from tests.site.cache_storage import entries, wait_offline_ready
+from tests.site.editions import LETTER_PATHS, TRANSLATED
 from tests.site.letter_page import LetterPage
 from tests.site.visitor import role_label
 from tests.site.visits import Visit, new_visit
 
+# letter_py's header of a downloaded campaign.toml (its msgid; campaign_link.campaign_toml).
+TOML_HEADER = ("campaign.toml for {town}: put it in your copy's campaign folder and check it with "
+               "`letter-py check-campaign FOLDER`. See docs/reference.md for every key.")
 
 
 def fill_springfield(builder: BuilderPage) -> None:
@@ -155,27 +160,30 @@ def test_chromium_draws_codes_that_decode(browser):
     page.close()
 
 
-def test_a_spanish_organizer_makes_a_link_to_the_spanish_letter_page(visit: Visit, browser):
-    """/es/configurar/ in Spanish: labels, roles, letter_py's messages, the flyer, the preview, the download."""
-    builder = BuilderPage.open(visit, lang="es")
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_an_organizer_on_another_edition_makes_a_link_to_its_letter_page(visit: Visit, browser, lang: str):
+    """/es/configurar/, /pl/przygotuj/…: the edition's labels and roles, letter_py's messages in its
+    language, the flyer, the preview, the download, and the link opens its own letter page."""
+    translate = gettext_for(lang)
+    builder = BuilderPage.open(visit, lang=lang)
     page, t = builder.page, builder.t
     builder.fill_town(organizer="Vecinos de Springfield", city="Springfield", state="IL")
-    builder.fill_official(1, role=role_label("es"), name="Maria Lopez", email="no es un correo")
+    builder.fill_official(1, role=role_label(lang), name="Maria Lopez", email="no es un correo")
     builder.official(1).get_by_label(t["builder.official.name"]).focus()
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary.locator(".admonition-title")).to_have_text(t["builder.errors.title"])
-    error = "Escriba el correo electrónico de la autoridad en el formato correcto, como nombre@example.com"
+    error = translate(next(f.invalid for f in cl.OFFICIAL_FIELDS if f.key == "email"))  # letter_py's message, in the language
     expect(summary.get_by_role("link", name=error)).to_have_attribute("href", "#officials-0-email")
     expect(page.locator("#officials-0-email-error")).to_contain_text(error)
     builder.official(1).get_by_label(t["builder.official.email"]).fill("mayor@springfield.example.gov")
-    builder.fill_official(2, role=role_label("es", "police_chief"), name="Ken Brown")
+    builder.fill_official(2, role=role_label(lang, "police_chief"), name="Ken Brown")
     link = builder.wait_for_link(2)
     expect(summary).to_be_hidden()
-    assert link.startswith(visit.server.origin + "/es/escribir/#c1.")
+    assert link.startswith(visit.server.origin + LETTER_PATHS[lang] + "#c1.")
     expect(page.locator("[data-flyer-headline]")).to_have_text(t["builder.flyer.headline"].format(town="Springfield"))
     local, _ = cl.decode(link, default_campaign())
-    first = cl.visitor_input(local) | {"lang": "es"}
+    first = cl.visitor_input(local) | {"lang": lang}
     expected = json.loads(letter_py.render_json(json.dumps(first)))["letters"][0]
     expect(page.locator("[data-preview-letter]")).to_contain_text(expected["email_text"].splitlines()[0])
     page.get_by_role("button", name=t["builder.copy"]).click()
@@ -185,12 +193,12 @@ def test_a_spanish_organizer_makes_a_link_to_the_spanish_letter_page(visit: Visi
     with page.expect_download() as download:
         page.get_by_role("button", name=t["builder.download"]).click()
     toml = download.value.path().read_text(encoding="utf-8")
-    assert toml.startswith("# campaign.toml para Springfield: póngalo en la carpeta de la campaña")
+    assert toml.startswith("# " + translate(TOML_HEADER).format(town="Springfield")[:40])
     assert cl.read_toml_campaign(toml, default_campaign()) == (local, [])
 
     neighbour = new_visit(browser, visit.server)
     try:
-        letter = LetterPage.open(neighbour, copied.removeprefix(visit.server.origin), lang="es")
+        letter = LetterPage.open(neighbour, copied.removeprefix(visit.server.origin), lang=lang)
         expect(letter.page.locator("[data-campaign-notice]")).to_contain_text(
             letter.t["campaign.notice"].format(town="Springfield, Illinois", organizer="Vecinos de Springfield"))
         expect(letter.recipient(2).get_by_label(letter.t["recipient.name"], exact=True)).to_have_value("Ken Brown")

@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+import pytest
 from playwright.sync_api import expect
 
+import letter_py
+from letter_py import default_campaign
+from letter_py.campaign_link import read_link_json
+from letter_py.states import state_name
 from tests.campaign_links import SPRINGFIELD, fragment_of, pack
 from tests.hostile import HOSTILE_STRINGS
+from tests.site.editions import LETTER_PATHS, TRANSLATED
 from tests.site.letter_page import LetterPage
 from tests.site.visits import Visit
 
@@ -135,28 +141,39 @@ def test_hostile_values_in_every_field_of_a_link_are_shown_literally(visit: Visi
     assert dialogs == []
 
 
-def test_a_link_on_the_spanish_letter_page_speaks_spanish(visit: Visit):
-    """The notice, the picker's labels and the state's name in Spanish; the letter the visitor's choice."""
+def first_line(document: dict) -> str:
+    """The first line (the greeting) of letter_py's email for ``document``."""
+    return json.loads(letter_py.render_json(json.dumps(document)))["letters"][0]["email_text"].splitlines()[0]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_link_on_another_editions_letter_page_speaks_its_language(visit: Visit, lang: str):
+    """The notice, the picker's labels and the state's name in the page's language, as letter_py
+    answers the page (read_link_json); the letter in it too, until the visitor chooses another."""
     raleigh = {**SPRINGFIELD, "organizer": "Vecinos de Raleigh", "defaults": {"city": "Raleigh", "state": "NC"}}
-    letter = LetterPage.open(visit, "/es/escribir/#" + fragment_of(raleigh), lang="es")
+    answer = json.loads(read_link_json(fragment_of(raleigh), default_campaign(), lang))
+    assert answer["campaign"]["state_name"] == state_name("NC", lang) != "North Carolina"
+    letter = LetterPage.open(visit, LETTER_PATHS[lang] + "#" + fragment_of(raleigh), lang=lang)
     page, t = letter.page, letter.t
     expect(page.locator(NOTICE)).to_be_visible()
     expect(page.locator(NOTICE + " .admonition-title")).to_have_text(t["campaign.title"])
     expect(page.locator(NOTICE)).to_contain_text(
-        t["campaign.notice"].format(town="Raleigh, Carolina del Norte", organizer="Vecinos de Raleigh"))
+        t["campaign.notice"].format(town="Raleigh, " + state_name("NC", lang), organizer="Vecinos de Raleigh"))
     second = letter.recipient(2)
     expect(second.get_by_label(t["recipient.name"], exact=True)).to_have_value("Ken Brown")
     picker = second.get_by_label(t["recipient.official"])
     assert picker.locator("option").all_text_contents() == [
-        t["recipient.official.none"], "Maria Lopez, Alcalde/Alcaldesa", "Ken Brown, Jefe/Jefa de Policía"]
+        t["recipient.official.none"], *(official["label"] for official in answer["campaign"]["officials"])]
     expect(letter.community.get_by_label(t["community.city"])).to_have_value("Raleigh")
-    letter.wait_for_preview("Estimado/a Maria Lopez:")
+    letter.wait_for_preview(first_line({**answer["letter_input"], "lang": lang}))
     letter.wait_for_preview("news.example.com/2026/03/14/sting")
 
 
-def test_an_unreadable_link_on_the_spanish_page_says_why_in_spanish(visit: Visit):
-    letter = LetterPage.open(visit, "/es/escribir/#c1.AAAA", lang="es")
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_an_unreadable_link_on_another_editions_page_says_why_in_its_language(visit: Visit, lang: str):
+    letter = LetterPage.open(visit, LETTER_PATHS[lang] + "#c1.AAAA", lang=lang)
     t = letter.t
     expect(letter.page.locator(NOTICE + " [data-campaign-notice-text]")).to_have_text(t["campaign.unreadable.damaged"])
     expect(letter.recipient(1).get_by_label(t["recipient.name"], exact=True)).to_have_value("")
-    letter.wait_for_preview("Estimad")
+    # The page's own letter: to a mayor not named yet.
+    letter.wait_for_preview(first_line({"lang": lang, "recipients": [{"role": "mayor", "name": ""}]}))

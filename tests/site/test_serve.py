@@ -13,7 +13,9 @@ import urllib.request
 from playwright.sync_api import Browser, expect
 
 from tests.paths import ROOT
+from tests.site.editions import LETTER_PATHS, TRANSLATED
 from tests.site.letter_page import wait_for_engine
+from tests.strings import strings
 
 START_TIMEOUT_S = 300  # a fresh machine builds the engine first
 
@@ -70,13 +72,15 @@ def test_preview_renders_letters_and_live_reload_runs_under_the_policy(browser: 
         page.get_by_label("Why this matters to you").fill("Previewed on my own computer.")
         expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Previewed on my own computer.")
         assert page.evaluate("typeof livereload") == "function"
-        # The Spanish edition is served too, built by the same build (scripts/site/i18n_site.py).
-        page.goto(origin + "/es/escribir/")
-        wait_for_engine(page)
-        assert page.locator("html").get_attribute("lang") == "es"
-        page.get_by_label("Por qué le importa este tema").fill("Lo vi en mi propia computadora.")
-        expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text("Lo vi en mi propia computadora.")
-        assert page.evaluate("typeof livereload") == "function"
+        # Every other edition is served too, built by the same build (scripts/site/i18n_site.py).
+        for lang in TRANSLATED:
+            page.goto(origin + LETTER_PATHS[lang])
+            wait_for_engine(page)
+            assert page.locator("html").get_attribute("lang") == lang
+            words = f"Previewed on my own computer ({lang})."
+            page.get_by_label(strings(lang)["personal.label"]).fill(words)
+            expect(page.locator("[data-letter='0'] [data-email-text]")).to_contain_text(words)
+            assert page.evaluate("typeof livereload") == "function"
         assert refused == []
         assert foreign == []
         # The preview registers no service worker, and its sw.js is the
