@@ -26,7 +26,9 @@ export class BuilderResult {
     this.root.dataset.link = ready ? "ready" : "waiting";
     if (!ready) return;
     this.link.value = answer.link;
-    this.length.textContent = text("builder.link.length", { length: answer.link.length.toLocaleString("en-US") });
+    // The page's language as written in the US: 1,234 in English and US Spanish, 1234 and 12 345 in Polish.
+    const length = answer.link.length.toLocaleString(`${document.documentElement.lang || "en"}-US`);
+    this.length.textContent = text("builder.link.length", { length });
     this.open.href = answer.link;
     this.headline.textContent = text("builder.flyer.headline", { town: answer.campaign.city });
     this.flyerLink.textContent = answer.link;
