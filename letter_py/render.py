@@ -55,7 +55,7 @@ def _citation(article: Article, title_placeholder: str, lang: str = "en") -> str
     title = article.title or title_placeholder
     rest = [part for part in (article.outlet, _article_date(article.date, lang)) if part]
     if not rest:
-        return f'"{title}"' if lang == "en" else gettext_for(lang)(_TITLE_ONLY).format(title=title)
+        return gettext_for(lang)(_TITLE_ONLY).format(title=title)
     if lang == "en":
         return f'"{title}," ' + ", ".join(rest)
     return gettext_for(lang)(_CITATION).format(title=title, details=", ".join(rest))

@@ -12,6 +12,8 @@ typed, or the code.
 
 from __future__ import annotations
 
+from .text import SEPARATE_LETTERS
+
 STATES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas",
     "CA": "California", "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware",
@@ -72,7 +74,8 @@ def _key(text: str) -> str:
     if not text.isascii():
         import unicodedata
 
-        text = "".join(c for c in unicodedata.normalize("NFD", text.replace("ł", "l")) if not unicodedata.combining(c))
+        text = "".join(c for c in unicodedata.normalize("NFD", text.translate(SEPARATE_LETTERS))
+                       if not unicodedata.combining(c))
     return text
 
 

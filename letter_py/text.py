@@ -67,10 +67,10 @@ def clean_block(text: str) -> str:
 
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
-# Letters that NFKD does not take apart into an ASCII letter and a mark, so the
-# slug would lose them: Polish ł (Wiśniewska's "ł" in "Małgorzata"), and their
+# Letters that NFKD does not take apart into an ASCII letter and a mark, so a
+# slug (or a state's name typed without accents, letter_py.states) would lose them: Polish ł (Wiśniewska's "ł" in "Małgorzata"), and their
 # European neighbours.
-_SLUG_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
+SEPARATE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h", "Ħ": "H", "ı": "i",
                                "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D"})
 
@@ -78,7 +78,7 @@ _SLUG_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø":
 def slugify(text: str, max_length: int = 60) -> str:
     """A safe ASCII file-name stem: lower case letters, digits and hyphens."""
     ascii_text = (
-        unicodedata.normalize("NFKD", fix_surrogates(text).translate(_SLUG_LETTERS))
+        unicodedata.normalize("NFKD", fix_surrogates(text).translate(SEPARATE_LETTERS))
         .encode("ascii", "ignore")
         .decode("ascii")
         .lower()

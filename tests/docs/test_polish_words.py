@@ -11,17 +11,13 @@ the string table uses the labels the glossary lists, which the pages quote.
 
 from __future__ import annotations
 
-import re
-
-from babel.messages.pofile import read_po
-
+from tests.docs import glossary_rules
+from tests.docs.glossary_rules import breaches, interface_texts, page_texts
 from tests.paths import ROOT
 from tests.strings import strings
 
 GLOSSARY = ROOT / "letter_py" / "locale" / "pl" / "GLOSSARY.md"
-CATALOGUE = ROOT / "letter_py" / "locale" / "pl" / "LC_MESSAGES" / "letter_py.po"
-TEMPLATES = sorted((ROOT / "letter_py" / "campaigns" / "default" / "pl").glob("*.j2"))
-PAGES = sorted((ROOT / "docs" / "pl").glob("*.md"))
+PAGES = glossary_rules.pages("pl")
 
 EVERYWHERE = {
     r"\bprostytut(?:k|ek)\w*": "osoby w prostytucji / osoby prostytuowane (person-first)",
@@ -37,46 +33,13 @@ ABOUT_THE_VISITOR = {
 }
 
 
-def catalogue_texts() -> list[tuple[str, str]]:
-    with CATALOGUE.open("rb") as source:
-        catalogue = read_po(source, locale="pl")
-    found = []
-    for message in catalogue:
-        if message.id:
-            forms = message.string if isinstance(message.string, tuple) else (message.string,)
-            found += [(f"letter_py.po: {message.id!r}", form) for form in forms]
-    return found
-
-
-def interface_texts() -> list[tuple[str, str]]:
-    texts = [(f"pl.json: {key}", value) for key, value in strings("pl").items()]
-    texts += catalogue_texts()
-    texts += [(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")) for path in TEMPLATES]
-    return texts
-
-
-def page_texts() -> list[tuple[str, str]]:
-    return [(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")) for path in PAGES]
-
-
-def breaches(texts: list[tuple[str, str]], rules: dict[str, str]) -> list[str]:
-    found = []
-    for where, text in texts:
-        # Code (what a visitor types, file names) is not prose.
-        text = re.sub(r"`[^`\n]*`", "", text)
-        for pattern, instead in rules.items():
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                found.append(f"{where}: {m.group(0)!r}, say {instead}")
-    return found
-
-
 def test_the_interface_keeps_the_glossary():
-    problems = breaches(interface_texts(), EVERYWHERE | ABOUT_THE_VISITOR)
+    problems = breaches(interface_texts("pl"), EVERYWHERE | ABOUT_THE_VISITOR, prose_only=True)
     assert not problems, "\n" + "\n".join(problems)
 
 
 def test_the_pages_keep_the_glossary():
-    problems = breaches(page_texts(), EVERYWHERE | ABOUT_THE_VISITOR)
+    problems = breaches(page_texts("pl"), EVERYWHERE | ABOUT_THE_VISITOR, prose_only=True)
     assert not problems, "\n" + "\n".join(problems)
 
 
@@ -114,6 +77,6 @@ def test_the_string_table_uses_the_glossarys_labels():
 
 def test_everything_is_read():
     """Not satisfied by reading nothing: the table, the catalogue, the templates and the pages."""
-    kinds = {where.split(":")[0].split("/")[0] for where, _ in interface_texts() + page_texts()}
+    kinds = {where.split(":")[0].split("/")[0] for where, _ in interface_texts("pl") + page_texts("pl")}
     assert {"pl.json", "letter_py.po", "letter_py", "docs"} <= kinds
     assert len(PAGES) >= 11

@@ -11,17 +11,15 @@ templates) and the pages are held to every rule.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from tests.paths import ROOT
+from tests.docs import glossary_rules
+from tests.docs.glossary_rules import breaches, catalogue_texts, interface_texts, page_texts
 from tests.strings import strings
 
-CATALOGUE = ROOT / "letter_py" / "locale" / "es" / "LC_MESSAGES" / "letter_py.po"
-TEMPLATES = sorted((ROOT / "letter_py" / "campaigns" / "default" / "es").glob("*.j2"))
-PAGES = sorted((ROOT / "docs" / "es").glob("*.md"))
+TEMPLATES = glossary_rules.templates("es")
+PAGES = glossary_rules.pages("es")
 
 EVERYWHERE = {
     r"\b(?:haga|hace|hacer|hiciera)\s+clic\b": "oprima / oprime (one verb for pressing)",
@@ -33,52 +31,21 @@ EVERYWHERE = {
 }
 
 
-def catalogue_texts() -> list[tuple[str, str]]:
-    with CATALOGUE.open("rb") as source:
-        catalogue = read_po(source, locale="es")
-    found = []
-    for message in catalogue:
-        if message.id:
-            forms = message.string if isinstance(message.string, tuple) else (message.string,)
-            found += [(f"letter_py.po: {message.id!r}", form) for form in forms]
-    return found
-
-
-def interface_texts() -> list[tuple[str, str]]:
-    texts = [(f"es.json: {key}", value) for key, value in strings("es").items()]
-    texts += catalogue_texts()
-    texts += [(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")) for path in TEMPLATES]
-    return texts
-
-
-def page_texts() -> list[tuple[str, str]]:
-    return [(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")) for path in PAGES]
-
-
-def breaches(texts: list[tuple[str, str]], rules: dict[str, str]) -> list[str]:
-    found = []
-    for where, text in texts:
-        for pattern, instead in rules.items():
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                found.append(f"{where}: {m.group(0)!r}, say {instead}")
-    return found
-
-
 def test_the_interface_keeps_the_glossary():
-    problems = breaches(interface_texts(), EVERYWHERE)
+    problems = breaches(interface_texts("es"), EVERYWHERE)
     assert not problems, "\n" + "\n".join(problems)
 
 
 def test_the_pages_keep_the_glossary():
-    problems = breaches(page_texts(), EVERYWHERE)
+    problems = breaches(page_texts("es"), EVERYWHERE)
     assert not problems, "\n" + "\n".join(problems)
 
 
 def test_everything_is_read():
     """Not satisfied by reading nothing: the table, the catalogue, the templates and the pages."""
-    kinds = {where.split(":")[0].split("/")[0] for where, _ in interface_texts() + page_texts()}
+    kinds = {where.split(":")[0].split("/")[0] for where, _ in interface_texts("es") + page_texts("es")}
     assert {"es.json", "letter_py.po", "letter_py", "docs"} <= kinds
-    assert len(catalogue_texts()) > 100 and len(TEMPLATES) >= 5 and len(PAGES) >= 11
+    assert len(catalogue_texts("es")) > 100 and len(TEMPLATES) >= 5 and len(PAGES) >= 11
 
 
 def test_the_friends_invitation_is_in_tu_and_nothing_else_in_it_is_usted():
